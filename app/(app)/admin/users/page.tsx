@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Badge, Card, PageTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { can, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { currentActor } from "@/lib/auth/session";
+import { listOrganizationChoices, listUsers } from "@/lib/users/commands";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await currentActor();
+  if (!actor || !can(actor.roles, "user.list")) return <Forbidden what="manage user accounts" />;
+  const db = await getDb();
+  const [users, organizations] = await Promise.all([listUsers(db, actor), listOrganizationChoices(db, actor)]);
+  return (
+    <>
+      <PageTitle lead="Accounts, their organisations and roles.">Users</PageTitle>
+      <div className="flex flex-col gap-6">
+        <Card title="Create an account">
+          <CreateUserForm organizations={organizations} />
+        </Card>
+        <Card title={`All accounts (${users.length})`}>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">User accounts</caption>
+              <thead className="border-b border-slate-300">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Name</th>
+                  <th scope="col" className="py-2 pr-4">Email</th>
+                  <th scope="col" className="py-2 pr-4">Organisation</th>
+                  <th scope="col" className="py-2 pr-4">Pillar</th>
+                  <th scope="col" className="py-2">Roles</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {users.map((u) => (
+                  <tr key={u.id}>
+                    <td className="py-2 pr-4 font-medium">{u.name}</td>
+                    <td className="py-2 pr-4">{u.email}</td>
+                    <td className="py-2 pr-4">{u.organizationName}</td>
+                    <td className="py-2 pr-4">{u.pillarName}</td>
+                    <td className="flex flex-wrap gap-1 py-2">
+                      {u.roles.map((r) => (
+                        <Badge key={r}>{ROLE_LABELS[r as Role] ?? r}</Badge>
+                      ))}
+                      {u.seat ? <Badge tone="good">{u.seat === "director" ? "Director (seat)" : u.seat === "chair" ? "Chair (seat)" : "Vice-chair (seat)"}</Badge> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { readEnv } from "@/lib/env";
+import { type Database, type DatabaseTarget, type DB, describeTarget, openDatabase } from "./client";
+import { migrateDatabase } from "./migrate";
+import { isDatabaseEmpty, seedDemoData } from "./seed";
+
+export type { DB, Tx, Database } from "./client";
+export { rowsOf, isUuid } from "./client";
+
+export function targetFromEnv(env = readEnv()): DatabaseTarget {
+  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: env.PGLITE_DIR };
+}
+
+type Ready = { database: Database; seeded: boolean; target: string };
+
+// Next bundles instrumentation and routes separately, so the one client lives on globalThis.
+const globalForDb = globalThis as unknown as { __pillarsDatabase?: Promise<Ready> };
+
+/**
+ * Opens the configured database once per process and migrates it. An empty embedded database is
+ * seeded with the demo data; a PostgreSQL server never is, except by an explicit `npm run db:seed`.
+ */
+export function prepareDatabase(): Promise<Ready> {
+  globalForDb.__pillarsDatabase ??= (async () => {
+    const target = targetFromEnv();
+    const database = await openDatabase(target);
+    await migrateDatabase(database);
+    let seeded = false;
+    if (target.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
+      await seedDemoData(database.db);
+      seeded = true;
+    }
+    return { database, seeded, target: describeTarget(target) };
+  })();
+  globalForDb.__pillarsDatabase.catch(() => {
+    globalForDb.__pillarsDatabase = undefined;
+  });
+  return globalForDb.__pillarsDatabase;
+}
+
+/** The app's database handle. */
+export async function getDb(): Promise<DB> {
+  return (await prepareDatabase()).database.db;
+}
+
+/** SQL statements run so far by this process (counted only with BENCH_COUNT_QUERIES=1). */
+export async function statementCount(): Promise<number> {
+  return (await prepareDatabase()).database.statements.count;
+}

@@ -1,0 +1,6 @@
+export * from "./people";
+export * from "./board";
+export * from "./policies";
+export * from "./votes";
+export * from "./tasks";
+export * from "./records";

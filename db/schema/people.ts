@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** The three stakeholder pillars. Ids are stable keys; names are data and may be renamed. */
+export const pillars = pgTable(
+  "pillars",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    shortName: text("short_name").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [check("pillars_id_format", sql`${t.id} ~ '^[a-z][a-z_]{1,39}$'`), uniqueIndex("pillars_name_unique").on(t.name)],
+);
+
+export const MEMBERSHIP_STATUSES = [
+  "applicant",
+  "transitional_member",
+  "certified_member",
+  "affiliate",
+  "suspended",
+  "terminated",
+] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+export const CERTIFICATION_STANDARDS = ["PSC.1", "ISO 18788", "ISO 28007"] as const;
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    pillarId: text("pillar_id")
+      .notNull()
+      .references(() => pillars.id),
+    country: text("country"),
+    website: text("website"),
+    // Companies carry a membership status; governments and civil society organisations may too.
+    membershipStatus: text("membership_status").$type<MembershipStatus>(),
+    certificationStandard: text("certification_standard").$type<(typeof CERTIFICATION_STANDARDS)[number]>(),
+    certificationExpiresOn: date("certification_expires_on"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_unique").on(t.slug),
+    index("organizations_pillar_idx").on(t.pillarId),
+    check("organizations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("organizations_country_format", sql`${t.country} IS NULL OR ${t.country} ~ '^[A-Z]{2}$'`),
+    check(
+      "organizations_membership_status_valid",
+      sql`${t.membershipStatus} IS NULL OR ${t.membershipStatus} IN ('applicant','transitional_member','certified_member','affiliate','suspended','terminated')`,
+    ),
+    check(
+      "organizations_certification_standard_valid",
+      sql`${t.certificationStandard} IS NULL OR ${t.certificationStandard} IN ('PSC.1','ISO 18788','ISO 28007')`,
+    ),
+  ],
+);
+
+/** Every membership status change, dated. Good standing is derived, never stored. */
+export const organizationStatusHistory = pgTable(
+  "organization_status_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    fromStatus: text("from_status").$type<MembershipStatus>(),
+    toStatus: text("to_status").notNull().$type<MembershipStatus>(),
+    reason: text("reason").notNull(),
+    effectiveOn: date("effective_on").notNull(),
+    changedById: uuid("changed_by_id").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("organization_status_history_org_idx").on(t.organizationId, t.effectiveOn),
+    check(
+      "organization_status_history_from_valid",
+      sql`${t.fromStatus} IS NULL OR ${t.fromStatus} IN ('applicant','transitional_member','certified_member','affiliate','suspended','terminated')`,
+    ),
+    check(
+      "organization_status_history_to_valid",
+      sql`${t.toStatus} IN ('applicant','transitional_member','certified_member','affiliate','suspended','terminated')`,
+    ),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_organization_idx").on(t.organizationId),
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
+  ],
+);
+
+/**
+ * Roles granted directly. `director` and `chair` are not stored here: they follow from holding a
+ * current board seat (and its Chair or Vice-chair office), so they end when the term ends.
+ */
+export const STORED_ROLES = ["admin", "secretariat", "representative"] as const;
+export type StoredRole = (typeof STORED_ROLES)[number];
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull().$type<StoredRole>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_role_valid", sql`${t.role} IN ('admin','secretariat','representative')`),
+  ],
+);
+
+/** Sign-in attempts, kept in the database so throttling holds across app processes. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.at),
+    index("login_attempts_ip_idx").on(t.ip, t.at),
+  ],
+);
+
+/** Deployment-wide settings such as the organisation's timezone. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

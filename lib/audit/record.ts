@@ -1,0 +1,23 @@
+import type { DB, Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends to the audit log inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx | DB, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

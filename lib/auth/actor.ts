@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { type DB, isUuid, rowsOf } from "@/db/client";
+import type { Role } from "./permissions";
+
+/** The acting user, with roles read fresh from the database: stored roles plus those a seat confers. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  pillarId: string;
+  pillarName: string;
+  roles: Role[];
+};
+
+type ActorRow = Omit<Actor, "roles"> & { stored_roles: string[] | null; office: string | null; has_seat: boolean };
+
+/**
+ * Loads a user and their roles in one statement. `director` follows from a current seat term,
+ * `chair` from that term's Chair or Vice-chair office, so both end with the term.
+ */
+export async function loadActor(db: DB, userId: string): Promise<Actor | null> {
+  if (!isUuid(userId)) return null;
+  const result = await db.execute(sql`
+    select u.id, u.email, u.name, u.organization_id as "organizationId", o.name as "organizationName",
+           p.id as "pillarId", p.name as "pillarName",
+           (select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id) as stored_roles,
+           t.office, (t.id is not null) as has_seat
+    from users u
+    join organizations o on o.id = u.organization_id
+    join pillars p on p.id = o.pillar_id
+    left join seat_terms t on t.holder_id = u.id and t.ended_at is null
+    where u.id = ${userId}::uuid`);
+  const row = rowsOf<ActorRow>(result)[0];
+  if (!row) return null;
+  const roles = new Set<Role>((row.stored_roles ?? []) as Role[]);
+  if (row.has_seat) roles.add("director");
+  if (row.office === "chair" || row.office === "vice_chair") roles.add("chair");
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    pillarId: row.pillarId,
+    pillarName: row.pillarName,
+    roles: [...roles],
+  };
+}

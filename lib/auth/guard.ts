@@ -1,0 +1,15 @@
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { type Action, can } from "./permissions";
+
+/**
+ * The first line of every server action and route handler: refuses an anonymous caller or a role
+ * the permission table does not list for the action.
+ */
+export function authorize(actor: Actor | null, action: Action): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Please sign in to continue.");
+  if (!can(actor.roles, action)) {
+    throw new AppError("forbidden", "Your role does not allow this action.");
+  }
+  return actor;
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { type Actor, loadActor } from "./actor";
+import { auth } from "./auth";
+import { authorize } from "./guard";
+import type { Action } from "./permissions";
+
+/**
+ * The signed-in user with roles read fresh from the database (a seat that ended yesterday no longer
+ * makes anyone a director, whatever their session says). Cached per request.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return loadActor(await getDb(), userId);
+});
+
+/** The guard for server actions and route handlers: the current actor, if allowed the action. */
+export async function requireActor(action: Action): Promise<Actor> {
+  return authorize(await currentActor(), action);
+}

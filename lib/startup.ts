@@ -1,0 +1,17 @@
+import { prepareDatabase } from "@/db";
+import { DatabaseFolderLockedError } from "@/db/pglite-lock";
+import { resolveAuthSecret } from "@/lib/auth/secret";
+
+export async function startServer(): Promise<void> {
+  try {
+    resolveAuthSecret();
+    const ready = await prepareDatabase();
+    console.log(`Database ready: ${ready.target}${ready.seeded ? " (demo data written)" : ""}`);
+  } catch (error) {
+    // A locked folder or a missing secret is the operator's to fix: say what, without a stack trace.
+    const known = error instanceof DatabaseFolderLockedError || (error instanceof Error && error.message.startsWith("AUTH_SECRET"));
+    console.error(`\nPillars cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (!known) console.error(error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,89 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { organizations, pillars, userRoles, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/guard";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { createUserSchema, setUserRolesSchema } from "./schemas";
+
+function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
+  return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
+}
+
+/** Creates an account with its directly granted roles. Director and Chair come from seats, not from here. */
+export async function createUser(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
+  const admin = authorize(actor, "user.create");
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { password, roles, ...fields } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, fields.organizationId));
+    if (!organization) throw new AppError("invalid", "Check the highlighted fields.", { organizationId: ["Choose an organisation."] });
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email));
+    if (existing) throw new AppError("conflict", "An account with this email already exists.", { email: ["This email is already in use."] });
+    const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning({ id: users.id });
+    const uniqueRoles = [...new Set(roles)];
+    if (uniqueRoles.length) await tx.insert(userRoles).values(uniqueRoles.map((role) => ({ userId: created!.id, role })));
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "user.create",
+      entityType: "user",
+      entityId: created!.id,
+      after: { ...fields, roles: uniqueRoles },
+    });
+    return { id: created!.id };
+  });
+}
+
+/** Replaces a user's directly granted roles. An administrator cannot remove their own admin role. */
+export async function setUserRoles(db: DB, actor: Actor | null, input: unknown): Promise<void> {
+  const admin = authorize(actor, "user.setRoles");
+  const parsed = setUserRolesSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { userId } = parsed.data;
+  const roles = [...new Set(parsed.data.roles)].sort();
+  if (userId === admin.id && !roles.includes("admin")) {
+    throw new AppError("conflict", "You cannot remove your own administrator role; ask another administrator.");
+  }
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new AppError("not_found", "That user does not exist.");
+    const before = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))).map((r) => r.role).sort();
+    if (before.join() === roles.join()) return;
+    await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+    if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role })));
+    await recordAudit(tx, { actorId: admin.id, action: "user.setRoles", entityType: "user", entityId: userId, before: { roles: before }, after: { roles } });
+  });
+}
+
+/** Every account with its organisation, pillar and stored roles. */
+export async function listUsers(db: DB, actor: Actor | null) {
+  authorize(actor, "user.list");
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      organizationName: organizations.name,
+      pillarName: pillars.name,
+      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '{}')`,
+      seat: sql<string | null>`(select coalesce(t.office, 'director') from seat_terms t where t.holder_id = ${users.id} and t.ended_at is null)`,
+    })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .orderBy(asc(users.email));
+}
+
+/** Organisations to choose from when creating an account. */
+export async function listOrganizationChoices(db: DB, actor: Actor | null) {
+  authorize(actor, "user.create");
+  return db
+    .select({ id: organizations.id, name: organizations.name, pillarName: pillars.name })
+    .from(organizations)
+    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .orderBy(asc(pillars.sortOrder), asc(organizations.name));
+}

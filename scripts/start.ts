@@ -1,0 +1,40 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { folderHolder } from "../db/pglite-lock";
+import { readEnv } from "../lib/env";
+import { demoAccountsText } from "../lib/demo-accounts";
+import { buildIfNeeded } from "./build-if-needed";
+
+/**
+ * `npm start`: builds when needed, then serves. The server migrates the database at start and seeds
+ * an empty embedded one with the demo data.
+ */
+const env = readEnv();
+
+if (!env.DATABASE_URL) {
+  const holder = folderHolder(env.PGLITE_DIR);
+  if (holder) {
+    console.error(
+      `\nPillars cannot start: the database folder ${path.resolve(env.PGLITE_DIR)} is in use by another Pillars process (pid ${holder}).\n` +
+        `Stop that process first, or set PGLITE_DIR to another folder.\n`,
+    );
+    process.exit(1);
+  }
+}
+if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
+  console.error("\nPillars cannot start: AUTH_SECRET is not set. Generate one with `openssl rand -base64 33`.\n");
+  process.exit(1);
+}
+
+buildIfNeeded();
+
+const url = `http://localhost:${env.PORT}`;
+console.log(`\nStarting Pillars on ${url} (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `embedded PGlite in ${env.PGLITE_DIR}`})`);
+if (!env.DATABASE_URL) console.log(`\n${demoAccountsText()}\n`);
+
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
