@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db/client";
 import { auditLog, ballots, boardSeats, motionRoll, motions, seatTerms, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 
@@ -99,7 +100,7 @@ describe(`database constraints`, () => {
 
   it("refuses an edit of a version that left draft", async () => {
     const result = await t.db.execute(sql`select id from policy_versions where state = 'final' limit 1`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: { id: string }[] }).rows) as { id: string }[];
+    const rows = rowsOf<{ id: string }>(result);
     const message = await errorOf(t.db.execute(sql`update policy_versions set body_md = 'rewritten' where id = ${rows[0]!.id}`));
     expect(message).toMatch(/final and cannot be edited/);
   });

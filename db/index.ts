@@ -1,14 +1,11 @@
-import { readEnv } from "@/lib/env";
-import { type Database, type DatabaseTarget, type DB, describeTarget, openDatabase } from "./client";
+import { type Database, type DB, describeTarget, openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { isDatabaseEmpty, seedDemoData } from "./seed";
+import { targetFromEnv } from "./target";
 
 export type { DB, Tx, Database } from "./client";
 export { rowsOf, isUuid } from "./client";
-
-export function targetFromEnv(env = readEnv()): DatabaseTarget {
-  return env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dir: env.PGLITE_DIR };
-}
+export { targetFromEnv } from "./target";
 
 type Ready = { database: Database; seeded: boolean; target: string };
 

@@ -25,7 +25,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Reads and validates the environment; a bad value stops the process with a message saying what to set. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -2,18 +2,13 @@
  * `npm run db:seed`: migrates the configured database and writes the demo data unless it is
  * already there. Works on PGlite (PGLITE_DIR, default .data/pglite) and on PostgreSQL (DATABASE_URL).
  */
-import { type Database, type DatabaseTarget, describeTarget, openDatabase } from "../client";
+import { type Database, describeTarget, describeError, openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
+import { targetFromEnv } from "../target";
 import { seedDemoData } from "./index";
 
-function targetFromProcessEnv(): DatabaseTarget {
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) return { kind: "postgres", url };
-  return { kind: "pglite", dir: process.env.PGLITE_DIR?.trim() || ".data/pglite" };
-}
-
 async function main(): Promise<void> {
-  const target = targetFromProcessEnv();
+  const target = targetFromEnv();
   const where = describeTarget(target);
   let database: Database | undefined;
   try {
@@ -24,13 +19,6 @@ async function main(): Promise<void> {
   } finally {
     await database?.close();
   }
-}
-
-/** The error's message, plus its cause's (a failed query names the SQL; its cause says why). */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  return cause && !error.message.includes(cause) ? `${error.message}\n  Cause: ${cause}` : error.message;
 }
 
 main().then(

@@ -9,7 +9,7 @@ export const GENERATED_SECRET_FILE = path.join(".data", "auth-secret");
  * The secret that signs sessions. Set AUTH_SECRET in production; on a local embedded database one
  * is generated once and kept under .data/, so sessions survive restarts without any set-up.
  */
-export function resolveAuthSecret(env = readEnv()): string {
+export function resolveAuthSecret(env = readEnv(), secretFile = GENERATED_SECRET_FILE): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production" && env.DATABASE_URL) {
     throw new Error(
@@ -17,7 +17,7 @@ export function resolveAuthSecret(env = readEnv()): string {
         "process, or sessions break and can be forged. Generate one with `openssl rand -base64 33` and set AUTH_SECRET.",
     );
   }
-  const file = path.resolve(GENERATED_SECRET_FILE);
+  const file = path.resolve(secretFile);
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;
