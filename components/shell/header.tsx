@@ -3,11 +3,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import { type Action, can, ROLE_LABELS } from "@/lib/auth/permissions";
 
+/** Items without an action are public pages, shown to everyone. */
 type NavItem = { href: string; label: string; action?: Action };
 
 // The header asks the permission table what to show; the pages and actions enforce it again.
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", action: "workspace.view" },
+  // Board seats and the member registry.
+
+  // Policies, versions and consultations.
+
+  // Motions, ballots and decision rules.
+
+  // Oversight tasks and notifications.
+
   { href: "/audit", label: "Audit log", action: "audit.read" },
   { href: "/admin/users", label: "Users", action: "user.list" },
 ];
@@ -22,15 +31,13 @@ export function Header({ actor }: { actor: Actor | null }) {
         </Link>
         <nav aria-label="Main" className="flex-1">
           <ul className="flex flex-wrap gap-4 text-sm">
-            {actor
-              ? items.map((item) => (
-                  <li key={item.href}>
-                    <Link href={item.href} className="text-white underline-offset-4 hover:underline">
-                      {item.label}
-                    </Link>
-                  </li>
-                ))
-              : null}
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-white underline-offset-4 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         {actor ? (

@@ -94,6 +94,8 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    // SHA-256 of the secret in the user's calendar feed URL; regenerating it revokes the old URL.
+    calendarTokenHash: text("calendar_token_hash"),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id),
@@ -101,6 +103,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_calendar_token_unique").on(t.calendarTokenHash),
     index("users_organization_idx").on(t.organizationId),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
   ],

@@ -30,6 +30,8 @@ export const notifications = pgTable(
     // Notices that must go out at most once (a task overdue, a motion closing) carry a key.
     dedupeKey: text("dedupe_key"),
     readAt: timestamp("read_at", { withTimezone: true }),
+    // Set once the notice was handed to the mailer (or logged, without SMTP_URL).
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -26,6 +26,15 @@ export const PERMISSIONS = {
   "user.create": ["admin"],
   /** Change a user's directly granted roles. */
   "user.setRoles": ["admin"],
+
+  // Board seats and the member registry.
+
+  // Policies, versions and consultations.
+
+  // Motions, ballots and decision rules.
+
+  // Oversight tasks and notifications.
+
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
