@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -50,6 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const inMemory = target.dir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDatabaseFolder(target.dir);
   try {
+    if (!inMemory) await initializeFolderInChildProcess(path.resolve(target.dir));
     const client = await PGlite.create(inMemory ? target.dir : path.resolve(target.dir));
     const db = drizzlePglite({ client, schema, logger }) as unknown as DB;
     return {
@@ -65,6 +69,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     release();
     throw error;
   }
+}
+
+/**
+ * Creating a new PGlite folder (initdb) grows the WebAssembly heap to ~850 MB, and a WebAssembly heap
+ * never shrinks: done in the server, the server would keep that memory for life. A short-lived child
+ * process creates the folder instead, and the server then opens it at ~370 MB.
+ */
+async function initializeFolderInChildProcess(dir: string): Promise<void> {
+  if (existsSync(path.join(dir, "PG_VERSION"))) return;
+  const script = `const { PGlite } = await import("@electric-sql/pglite");
+    const db = await PGlite.create(process.argv[1]); await db.close();`;
+  await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, dir], { cwd: process.cwd() });
 }
 
 /** Rows of a raw `db.execute` result: PGlite returns `{ rows }`, postgres.js an array. */

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { folderHolder } from "../db/pglite-lock";
+import { resolveAuthSecret } from "../lib/auth/secret";
 import { readEnv } from "../lib/env";
 import { demoAccountsText } from "../lib/demo-accounts";
 import { buildIfNeeded } from "./build-if-needed";
@@ -21,8 +22,12 @@ if (!env.DATABASE_URL) {
     process.exit(1);
   }
 }
-if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
-  console.error("\nPillars cannot start: AUTH_SECRET is not set. Generate one with `openssl rand -base64 33`.\n");
+// `next start` always runs in production mode, where a PostgreSQL deployment needs a fixed secret:
+// say so now rather than after the build.
+try {
+  resolveAuthSecret({ ...env, NODE_ENV: "production" });
+} catch (error) {
+  console.error(`\nPillars cannot start: ${(error as Error).message}\n`);
   process.exit(1);
 }
 
