@@ -179,5 +179,7 @@ export const comments = pgTable(
     index("comments_version_key_idx").on(t.versionId, t.paragraphKey),
     index("comments_parent_idx").on(t.parentId),
     index("comments_author_idx").on(t.authorId),
+    // The Secretariat's queue: top-level comments still awaiting an answer, oldest first.
+    index("comments_awaiting_answer_idx").on(t.createdAt).where(sql`${t.status} = 'open' AND ${t.parentId} IS NULL`),
   ],
 );

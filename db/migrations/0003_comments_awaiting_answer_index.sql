@@ -1,0 +1,1 @@
+CREATE INDEX "comments_awaiting_answer_idx" ON "comments" USING btree ("created_at") WHERE "comments"."status" = 'open' AND "comments"."parent_id" IS NULL;
