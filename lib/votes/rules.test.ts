@@ -209,7 +209,7 @@ describe("the tally engine, randomized with a fixed seed", () => {
       const recusedDirectorIds = roll.filter(() => random() < 0.15).map((r) => r.directorId);
       const eligible = roll.filter((r) => !recusedDirectorIds.includes(r.directorId));
       const voters = eligible.filter(() => random() < 0.7);
-      const cast: BallotEntry[] = voters.map((r) => ({ directorId: r.directorId, choice: (["yes", "no", "abstain"] as const)[int(2)] }));
+      const cast: BallotEntry[] = voters.map((r) => ({ directorId: r.directorId, choice: (["yes", "no", "abstain"] as const)[int(2)]! }));
       const missing = eligible.filter((r) => !voters.includes(r)).map((r) => r.directorId);
       if (missing.length > 5) continue;
       cases++;
