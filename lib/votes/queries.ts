@@ -184,7 +184,8 @@ export async function getDraftChoices(db: DB, actor: Actor | null) {
       .orderBy(asc(policies.title), desc(policyVersions.number)),
     db.select({ id: decisionRules.id, name: decisionRules.name, isDefault: decisionRules.isDefault }).from(decisionRules).orderBy(desc(decisionRules.isDefault), asc(decisionRules.name)),
   ]);
-  return { versions, rules };
+  // A week from now is the usual voting period; the drafter may change it.
+  return { versions, rules, suggestedClosesAt: new Date(Date.now() + 7 * 86_400_000) };
 }
 
 /** The live tally of an open motion, for Board members and the Secretariat. */
