@@ -13,6 +13,7 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
   const [state, action, pending] = useActionState(draftMotionAction, null);
   const [kind, setKind] = useState<"adopt_policy_version" | "resolution">(choices.versions.length ? "adopt_policy_version" : "resolution");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const kept = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">{state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}</div>
@@ -29,9 +30,9 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
           </label>
         </div>
       </fieldset>
-      <TextField label="Title" name="title" required errors={errors?.title} />
+      <TextField label="Title" name="title" required defaultValue={kept?.title} errors={errors?.title} />
       {kind === "adopt_policy_version" ? (
-        <SelectField label="Policy version to adopt" name="versionId" defaultValue="" errors={errors?.versionId} hint="Final versions of policies in board review.">
+        <SelectField label="Policy version to adopt" name="versionId" defaultValue={kept?.versionId ?? ""} errors={errors?.versionId} hint="Final versions of policies in board review.">
           <option value="" disabled>
             Choose a version
           </option>
@@ -43,10 +44,10 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         </SelectField>
       ) : (
         <div className="md:col-span-2">
-          <TextAreaField label="Resolution text" name="resolutionText" required errors={errors?.resolutionText} />
+          <TextAreaField label="Resolution text" name="resolutionText" required defaultValue={kept?.resolutionText} errors={errors?.resolutionText} />
         </div>
       )}
-      <SelectField label="Decision rule" name="ruleId" defaultValue={choices.rules.find((r) => r.isDefault)?.id ?? ""} errors={errors?.ruleId}>
+      <SelectField label="Decision rule" name="ruleId" defaultValue={kept?.ruleId ?? choices.rules.find((r) => r.isDefault)?.id ?? ""} errors={errors?.ruleId}>
         {choices.rules.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name}
@@ -58,7 +59,7 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         name="closesAt"
         type="datetime-local"
         required
-        defaultValue={defaultClosesAt}
+        defaultValue={kept?.closesAt ?? defaultClosesAt}
         hint={`In ${timeZone} time.`}
         errors={errors?.closesAt}
       />

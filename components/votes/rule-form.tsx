@@ -13,9 +13,10 @@ export function RuleForm({ rule, prefix }: { rule?: Rule; prefix: string }) {
   const [state, action, pending] = useActionState(saveRuleAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const c = rule?.config;
+  const kept = state && !state.ok ? state.values : undefined;
   const id = (name: string) => `${prefix}-${name}`;
   const field = (name: keyof NonNullable<typeof errors> & string, label: string, value: number | undefined, hint?: string, step = "1") => (
-    <NumberField id={id(name)} name={name} label={label} value={value} hint={hint} step={step} errors={errors?.[name]} />
+    <NumberField id={id(name)} name={name} label={label} value={kept?.[name] ?? value} hint={hint} step={step} errors={errors?.[name]} />
   );
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
@@ -24,8 +25,8 @@ export function RuleForm({ rule, prefix }: { rule?: Rule; prefix: string }) {
         {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
       {rule ? <input type="hidden" name="ruleId" value={rule.id} /> : null}
-      <LabelledInput id={id("name")} name="name" label="Name" defaultValue={rule?.name} errors={errors?.name} />
-      <LabelledInput id={id("description")} name="description" label="Description" defaultValue={rule?.description} errors={errors?.description} />
+      <LabelledInput id={id("name")} name="name" label="Name" defaultValue={kept?.name ?? rule?.name} errors={errors?.name} />
+      <LabelledInput id={id("description")} name="description" label="Description" defaultValue={kept?.description ?? rule?.description} errors={errors?.description} />
       {field("quorumMinTotal", "Quorum: ballots in total", c?.quorum.minTotal, "Directors casting any ballot, abstentions included.")}
       {field("quorumMinPerPillar", "Quorum: ballots from each pillar", c?.quorum.minPerPillar)}
       {field("passMinYesTotal", "Yes votes needed in total", c?.pass.minYesTotal)}
@@ -44,7 +45,7 @@ function LabelledInput({ id, name, label, defaultValue, errors }: { id: string; 
   return <LabelWrap id={id} label={label} errors={errors} input={<input id={id} name={name} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={CONTROL} />} />;
 }
 
-function NumberField({ id, name, label, value, hint, step, errors }: { id: string; name: string; label: string; value?: number; hint?: string; step: string; errors?: string[] }) {
+function NumberField({ id, name, label, value, hint, step, errors }: { id: string; name: string; label: string; value?: number | string; hint?: string; step: string; errors?: string[] }) {
   const described = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <LabelWrap

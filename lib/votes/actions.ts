@@ -8,12 +8,19 @@ import { type ActionState, toActionError } from "@/lib/errors";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { saveRule, setDefaultRule } from "./rule-commands";
 
+/** A form's result, with what was submitted so that a refused form keeps the user's input. */
+export type FormState = (NonNullable<ActionState> & { values?: Record<string, string> }) | null;
+
+function submitted(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$")) as [string, string][]);
+}
+
 const field = (formData: FormData, name: string) => {
   const value = formData.get(name);
   return typeof value === "string" ? value : undefined;
 };
 
-export async function draftMotionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function draftMotionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let id: string;
   try {
     ({ id } = await draftMotion(await getDb(), await currentActor(), {
@@ -25,7 +32,7 @@ export async function draftMotionAction(_prev: ActionState, formData: FormData):
       closesAt: field(formData, "closesAt"),
     }));
   } catch (error) {
-    return toActionError(error);
+    return { ...toActionError(error), values: submitted(formData) };
   }
   revalidatePath("/votes");
   redirect(`/votes/${id}`);
@@ -65,7 +72,7 @@ export async function closeMotionEarlyAction(_prev: ActionState, formData: FormD
   return onMotion(formData, async (motionId) => closeMotionEarly(await getDb(), await currentActor(), { motionId }), "The motion is closed.");
 }
 
-export async function saveRuleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveRuleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   try {
     await saveRule(await getDb(), await currentActor(), {
       ruleId: field(formData, "ruleId") || null,
@@ -78,7 +85,7 @@ export async function saveRuleAction(_prev: ActionState, formData: FormData): Pr
       passMinYesShare: field(formData, "passMinYesShare") || undefined,
     });
   } catch (error) {
-    return toActionError(error);
+    return { ...toActionError(error), values: submitted(formData) };
   }
   revalidatePath("/admin/rules");
   return { ok: true, message: "Rule saved." };
