@@ -6,8 +6,10 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { openFreshResolution } from "./fixtures";
-import { getMotion, listMotions } from "./queries";
+import { toCsv } from "./csv";
+import { exportRollCall, getMotion, listMotions } from "./queries";
 import { remindClosingSoon } from "./reminders";
+import { tallyMotion } from "./tally-input";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -223,11 +225,28 @@ describe("closing by itself", () => {
     expect(reminders.map((n) => n.userId)).toEqual([gov4.id]);
   });
 
+  it("the roll call of a closed motion exports as CSV that no spreadsheet runs as a formula", async () => {
+    const [closed] = await t.db.select().from(motions).where(eq(motions.status, "closed")).limit(1);
+    const secretariat = await t.actor("secretariat@example.org");
+    const cso3 = await t.actor("cso3@example.org");
+    await t.db.execute(sql`update users set name = '=HYPERLINK("http://evil.example","x")' where id = ${cso3.id}::uuid`);
+    const { rows } = await exportRollCall(t.db, secretariat, closed!.id);
+    const csv = toCsv(rows);
+    expect(csv.split("\r\n")[0]).toBe("Motion,Director,Organisation,Pillar,Seat,Ballot,Last changed,Conflict of interest");
+    expect(rows).toHaveLength(13);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    await t.db.execute(sql`update users set name = ${cso3.name} where id = ${cso3.id}::uuid`);
+    const open = await openFreshResolution(t.db);
+    expect((await refusal(exportRollCall(t.db, secretariat, open))).code).toBe("conflict");
+  });
+
   it("the seeded closed motion stores exactly what the engine returns", async () => {
     const [closed] = await t.db.select().from(motions).where(eq(motions.status, "closed")).limit(1);
     const detail = await getMotion(t.db, null, closed!.id);
     expect(detail!.tally).toMatchObject({ passes: true, decided: "pass", total: { yes: 10, no: 1, abstain: 1, cast: 12 } });
     expect(detail!.result!.reasons).toEqual(detail!.tally!.reasons);
+    expect(detail!.tally).toEqual(await tallyMotion(t.db, closed!.id, closed!.ruleSnapshot!));
     const recusedOpen = await t.db.select().from(recusals);
     expect(recusedOpen.length).toBeGreaterThan(0);
   });

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
 import { getTimezone } from "@/lib/settings";
 import { closeLockedMotion, finaliseIfDue } from "./finalise";
@@ -80,8 +81,10 @@ async function lockMotion(tx: Tx, motionId: string, mode: "update" | "share") {
 export async function openMotion(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const chair = authorize(actor, "motion.open");
   const { motionId } = parse(motionIdSchema, input);
+  const timeZone = await getTimezone(db);
   await db.transaction(async (tx) => {
     const motion = await lockMotion(tx, motionId, "update");
+    const closesAtText = formatDateTime(motion.closesAt, timeZone);
     if (motion.status !== "draft") throw new AppError("conflict", "Only a draft motion can be opened.");
     if (motion.closesAt.getTime() <= Date.now()) throw new AppError("conflict", "The closing time of this draft has passed; draft it again with a new closing time.");
     const [rule] = await tx.select({ config: decisionRules.config }).from(decisionRules).where(eq(decisionRules.id, motion.ruleId));
@@ -126,7 +129,7 @@ export async function openMotion(db: DB, actor: Actor | null, input: unknown): P
         userId: h.directorId,
         kind: "motion_opened" as const,
         title: `Motion opened: ${motion.title}`,
-        body: `Cast your ballot before ${motion.closesAt.toISOString()}.`,
+        body: `Cast your ballot before ${closesAtText}.`,
         href: `/votes/${motionId}`,
         dedupeKey: `motion-opened:${motionId}`,
       })),
