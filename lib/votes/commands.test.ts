@@ -188,10 +188,16 @@ describe("closing by itself", () => {
     await t.db.update(motions).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(motions.id, motionId));
     const public_ = null;
     const director = await t.actor("cso4@example.org");
-    const reads = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? listMotions(t.db, public_) : i % 3 === 1 ? getMotion(t.db, director, motionId) : getMotion(t.db, public_, motionId))),
-    );
+    const late = await Promise.all(DIRECTORS.slice(0, 6).map(async (email) => t.actor(email)));
+    const [reads, writes] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? listMotions(t.db, public_) : i % 3 === 1 ? getMotion(t.db, director, motionId) : getMotion(t.db, public_, motionId))),
+      ),
+      Promise.all(late.map((actor) => refusal(castBallot(t.db, actor, { motionId, choice: "no" })))),
+    ]);
     expect(reads.filter(Boolean)).toHaveLength(16);
+    // Writes after the deadline finalise too, and are then refused: the late "no" votes count for nothing.
+    expect(writes.map((e) => e.code)).toEqual(Array(6).fill("conflict"));
     expect(await t.db.select().from(motionResults).where(eq(motionResults.motionId, motionId))).toHaveLength(1);
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, motionId), eq(auditLog.action, "motion.close")));
     expect(audits).toHaveLength(1);
