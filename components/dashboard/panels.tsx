@@ -36,7 +36,11 @@ export function MotionsPanel({ items }: { items: NonNullable<Dashboard["motionsA
         <List>
           {items.map((m) => (
             <li key={m.id} className="py-2">
-              <p className="font-medium">{m.title}</p>
+              <p className="font-medium">
+                <Link href={`/votes/${m.id}`} className="text-brand-700 underline">
+                  {m.title}
+                </Link>
+              </p>
               <p className="text-sm text-slate-700">Voting closes {formatDateTime(m.closesAt)}</p>
             </li>
           ))}

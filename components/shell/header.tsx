@@ -14,6 +14,8 @@ const NAV: NavItem[] = [
   // Policies, versions and consultations.
 
   // Motions, ballots and decision rules.
+  { href: "/votes", label: "Votes" },
+  { href: "/admin/rules", label: "Decision rules", action: "rule.manage" },
 
   // Oversight tasks and notifications.
 

@@ -1,7 +1,8 @@
 import type { Tx } from "../client";
 import { type BallotChoice, ballotHistory, ballots, motionResults, motionRoll, motions, recusals } from "../schema";
 import { DIRECTOR_EMAILS } from "./board";
-import { type PillarId, type SeedContext, daysFrom, must, userOf } from "./context";
+import { tallyMotion } from "@/lib/votes/tally-input";
+import { type SeedContext, daysFrom, must, userOf } from "./context";
 
 /** A director's ballots in order (the last one is current), each at a day from now. */
 type BallotSeed = { by: string; choices: [BallotChoice, number][] };
@@ -30,31 +31,6 @@ async function writeBallots(tx: Tx, ctx: SeedContext, motionId: string, seeds: B
       updatedAt: daysFrom(ctx.now, last[1]),
     });
   }
-}
-
-/** Per-pillar counts of a closed motion, in the shape stored in `motion_results.tally`. */
-function tallyOf(ctx: SeedContext, seeds: BallotSeed[]) {
-  const empty = () => ({ roll: 0, recused: 0, voted: 0, yes: 0, no: 0, abstain: 0 });
-  const pillars: Record<PillarId, ReturnType<typeof empty>> = { government: empty(), civil_society: empty(), industry: empty() };
-  for (const email of DIRECTOR_EMAILS) pillars[userOf(ctx, email).pillarId].roll++;
-  for (const seed of seeds) {
-    const last = seed.choices.at(-1);
-    if (!last) continue;
-    const p = pillars[userOf(ctx, seed.by).pillarId];
-    p.voted++;
-    p[last[0]]++;
-  }
-  const all = Object.values(pillars);
-  const sum = (k: keyof ReturnType<typeof empty>) => all.reduce((n, p) => n + p[k], 0);
-  return {
-    roll: sum("roll"),
-    recused: sum("recused"),
-    voted: sum("voted"),
-    yes: sum("yes"),
-    no: sum("no"),
-    abstain: sum("abstain"),
-    pillars,
-  };
 }
 
 /** An open motion on the voting policy, a closed one that adopted a policy, and a draft resolution. */
@@ -142,14 +118,13 @@ export async function seedMotions(tx: Tx, ctx: SeedContext): Promise<void> {
     { by: "psc4@example.org", choices: [["yes", -33.5]] },
   ];
   await writeBallots(tx, ctx, closed.id, closedBallots);
-  const tally = tallyOf(ctx, closedBallots);
+  // Stored exactly as the tally engine returns it, as a real close would.
+  const tally = await tallyMotion(tx, closed.id, defaultRule.config);
+  if (!tally.passes) throw new Error("The seeded closed motion should pass");
   await tx.insert(motionResults).values({
     motionId: closed.id,
-    passed: true,
-    reasons: [
-      `Quorum met: ${tally.voted} of ${tally.roll} directors voted, at least 2 from each pillar`,
-      `Threshold met: ${tally.yes} yes including at least 2 from each pillar`,
-    ],
+    passed: tally.passes,
+    reasons: tally.reasons,
     tally,
     closedEarly: false,
     decidedAt: closedAt,

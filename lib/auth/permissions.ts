@@ -32,6 +32,24 @@ export const PERMISSIONS = {
   // Policies, versions and consultations.
 
   // Motions, ballots and decision rules.
+  /** See draft and open motions with their live tally (the public sees closed motions' totals only). */
+  "motion.readInternal": ["admin", "secretariat", "director", "chair"],
+  /** Draft a motion: adopt a policy version, or a free-text resolution. */
+  "motion.draft": ["secretariat", "chair"],
+  /** Open a drafted motion: snapshot the rule and the roll, freeze the version voted on. */
+  "motion.open": ["chair"],
+  /** Close an open motion before its closing time, once its outcome is decided. */
+  "motion.closeEarly": ["chair"],
+  /** Cast or change one's own ballot on an open motion one is on the roll of. */
+  "ballot.cast": ["director", "chair"],
+  /** Declare a conflict of interest on an open motion, which takes one off its roll. */
+  "recusal.declare": ["director", "chair"],
+  /** See who voted how on a motion (roll call). */
+  "rollcall.read": ["admin", "secretariat", "director", "chair"],
+  /** Export the roll call of a closed motion as CSV. */
+  "rollcall.export": ["admin", "secretariat", "director", "chair"],
+  /** Create and edit decision rules, and choose the default. */
+  "rule.manage": ["admin"],
 
   // Oversight tasks and notifications.
 

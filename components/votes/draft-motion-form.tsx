@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { draftMotionAction } from "@/lib/votes/actions";
+import { TextAreaField } from "./text-area";
+
+type Choices = { versions: { id: string; number: number; policyTitle: string }[]; rules: { id: string; name: string; isDefault: boolean }[] };
+
+export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choices: Choices; defaultClosesAt: string; timeZone: string }) {
+  const [state, action, pending] = useActionState(draftMotionAction, null);
+  const [kind, setKind] = useState<"adopt_policy_version" | "resolution">(choices.versions.length ? "adopt_policy_version" : "resolution");
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const kept = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
+      <div className="md:col-span-2">{state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}</div>
+      <fieldset className="md:col-span-2">
+        <legend className="text-sm font-semibold text-slate-800">The motion is</legend>
+        <div className="mt-2 flex flex-wrap gap-6">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="adopt_policy_version" checked={kind === "adopt_policy_version"} onChange={() => setKind("adopt_policy_version")} className="h-4 w-4" />
+            To adopt a policy version
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="resolution" checked={kind === "resolution"} onChange={() => setKind("resolution")} className="h-4 w-4" />
+            A resolution in its own words
+          </label>
+        </div>
+      </fieldset>
+      <TextField label="Title" name="title" required defaultValue={kept?.title} errors={errors?.title} />
+      {kind === "adopt_policy_version" ? (
+        <SelectField label="Policy version to adopt" name="versionId" defaultValue={kept?.versionId ?? ""} errors={errors?.versionId} hint="Final versions of policies in board review.">
+          <option value="" disabled>
+            Choose a version
+          </option>
+          {choices.versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.policyTitle}, version {v.number}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <div className="md:col-span-2">
+          <TextAreaField label="Resolution text" name="resolutionText" required defaultValue={kept?.resolutionText} errors={errors?.resolutionText} />
+        </div>
+      )}
+      <SelectField label="Decision rule" name="ruleId" defaultValue={kept?.ruleId ?? choices.rules.find((r) => r.isDefault)?.id ?? ""} errors={errors?.ruleId}>
+        {choices.rules.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Closing time"
+        name="closesAt"
+        type="datetime-local"
+        required
+        defaultValue={kept?.closesAt ?? defaultClosesAt}
+        hint={`In ${timeZone} time.`}
+        errors={errors?.closesAt}
+      />
+      <div className="md:col-span-2">
+        <Button type="submit" disabled={pending}>
+          Draft the motion
+        </Button>
+      </div>
+    </form>
+  );
+}
