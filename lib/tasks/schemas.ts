@@ -10,8 +10,7 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as a date.")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Give a real date.");
 
-export const createTaskSchema = z
-  .object({
+export const createTaskSchema = z.object({
     title: z.string().trim().min(3, "Give the task a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
     description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
     assigneeId: uuid("Choose a member of the Secretariat."),
@@ -19,8 +18,7 @@ export const createTaskSchema = z
     priority: z.enum(TASK_PRIORITIES, "Choose low, normal or high."),
     motionId: optionalUuid("Choose a motion from the list."),
     policyId: optionalUuid("Choose a policy from the list."),
-  })
-  .refine((v) => !(v.motionId && v.policyId), { message: "Link the task to a motion or to a policy, not both.", path: ["policyId"] });
+  });
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 
 export const moveTaskSchema = z.object({
@@ -37,11 +35,20 @@ export const progressSchema = z.object({
     z
       .string()
       .max(2000, "Keep the link under 2,000 characters.")
-      .url("Give a full link, starting with https://.")
-      .refine((v) => /^https?:\/\//i.test(v), "Only http:// and https:// links are accepted.")
+      .refine(isWebLink, "Give a full web link, starting with https:// (or http://).")
       .optional(),
   ),
 });
+
+/** Only web links: javascript:, data: and other schemes are refused. */
+function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0 && /^https?:\/\//i.test(value);
+  } catch {
+    return false;
+  }
+}
 
 const flag = z.preprocess((v) => v === "1" || v === "true" || v === "on" || v === true, z.boolean());
 
