@@ -71,7 +71,7 @@ export async function postProgressAction(_prev: ActionState, formData: FormData)
   return { ok: true, message: "Progress update added." };
 }
 
-export async function regenerateCalendarAction(_prev: ActionState<{ token: string }>): Promise<ActionState<{ token: string }>> {
+export async function regenerateCalendarAction(): Promise<ActionState<{ token: string }>> {
   try {
     const { token } = await regenerateCalendarToken(await getDb(), await currentActor());
     return { ok: true, message: "New calendar address created; the previous one no longer works.", data: { token } };

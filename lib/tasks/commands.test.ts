@@ -12,9 +12,12 @@ let sec: Actor, staff2: Actor, gov2: Actor, cso3: Actor, rep: Actor, admin: Acto
 
 beforeAll(async () => {
   t = await createTestDatabase({ seed: true });
-  [sec, staff2, gov2, cso3, rep, admin] = await Promise.all(
-    ["secretariat@example.org", "staff2@example.org", "gov2@example.org", "cso3@example.org", "rep.gov@example.org", "admin@example.org"].map((e) => t.actor(e)),
-  );
+  sec = await t.actor("secretariat@example.org");
+  staff2 = await t.actor("staff2@example.org");
+  gov2 = await t.actor("gov2@example.org");
+  cso3 = await t.actor("cso3@example.org");
+  rep = await t.actor("rep.gov@example.org");
+  admin = await t.actor("admin@example.org");
 });
 afterAll(async () => {
   await t?.close();
