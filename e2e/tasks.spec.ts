@@ -116,6 +116,20 @@ test.describe("Secretariat oversight tasks", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("a follow-up task from a passed motion opens the form with the motion linked", async ({ page }) => {
+    await signInAs(page, "gov1@example.org");
+    await page.goto("/tasks?status=done");
+    await page.getByRole("link", { name: "Publish the adopted Certification Procedure on the public website" }).click();
+    const motionHref = await about(page).getByRole("link").first().getAttribute("href");
+    const motionId = motionHref!.split("/").pop()!;
+    await page.goto(`/tasks/new?motionId=${motionId}`);
+    await expect(page.getByLabel("Linked motion")).toHaveValue(motionId);
+    await expect(page.getByLabel("Title")).toHaveValue(/^Follow up: Adopt /);
+    // An unknown id is ignored rather than trusted.
+    await page.goto("/tasks/new?motionId=00000000-0000-4000-8000-000000000000");
+    await expect(page.getByLabel("Linked motion")).toHaveValue("");
+  });
+
   test("the CSV export follows the filters, and the calendar address can be revoked", async ({ page }) => {
     await signInAs(page, "staff2@example.org");
     const csv = await page.request.get("/api/tasks/export?mine=1&overdue=1");
