@@ -5,20 +5,22 @@ import { TASK_MOVES } from "./rules";
 const uuid = (message: string) => z.string().uuid(message);
 const optionalUuid = (message: string) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().uuid(message).optional());
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as a date.")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Give a real date.");
+/** A real calendar date as YYYY-MM-DD (2030-02-31 is refused). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
 
 export const createTaskSchema = z.object({
-    title: z.string().trim().min(3, "Give the task a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
-    description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
-    assigneeId: uuid("Choose a member of the Secretariat."),
-    dueOn: calendarDate,
-    priority: z.enum(TASK_PRIORITIES, "Choose low, normal or high."),
-    motionId: optionalUuid("Choose a motion from the list."),
-    policyId: optionalUuid("Choose a policy from the list."),
-  });
+  title: z.string().trim().min(3, "Give the task a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
+  description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+  assigneeId: uuid("Choose a member of the Secretariat."),
+  dueOn: z.string("Give the due date.").refine(isCalendarDate, "Give the due date as a real date."),
+  priority: z.enum(TASK_PRIORITIES, "Choose low, normal or high."),
+  motionId: optionalUuid("Choose a motion from the list."),
+  policyId: optionalUuid("Choose a policy from the list."),
+});
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 
 export const moveTaskSchema = z.object({
