@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/header";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
+import { countUnread } from "@/lib/notifications/queries";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,13 +15,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
+  const unread = actor && can(actor.roles, "workspace.view") ? await countUnread(await getDb(), actor) : 0;
   return (
     <html lang="en">
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
           Skip to content
         </a>
-        <Header actor={actor} />
+        <Header actor={actor} unread={unread} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>

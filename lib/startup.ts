@@ -1,12 +1,15 @@
 import { prepareDatabase } from "@/db";
 import { DatabaseFolderLockedError } from "@/db/pglite-lock";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { startEmailDelivery } from "@/lib/notifications/delivery";
 
 export async function startServer(): Promise<void> {
   try {
     resolveAuthSecret();
     const ready = await prepareDatabase();
     console.log(`Database ready: ${ready.target}${ready.seeded ? " (demo data written)" : ""}`);
+    // Notices written by any action are emailed from the outbox (or logged without SMTP_URL).
+    startEmailDelivery();
   } catch (error) {
     // A locked folder or a missing secret is the operator's to fix: say what, without a stack trace.
     const known = error instanceof DatabaseFolderLockedError || (error instanceof Error && error.message.startsWith("AUTH_SECRET"));

@@ -60,7 +60,9 @@ export function TasksPanel({ items }: { items: NonNullable<Dashboard["myTasks"]>
         <List>
           {items.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span className="font-medium">{t.title}</span>
+              <Link href={`/tasks/${t.id}`} className="font-medium text-brand-700 underline">
+                {t.title}
+              </Link>
               <span className="flex items-center gap-2 text-sm text-slate-700">
                 {humanize(t.status)} · due {formatDate(t.dueOn)}
                 {t.dueOn < today && t.status !== "done" ? <Badge tone="bad">Overdue</Badge> : null}

@@ -18,12 +18,16 @@ const NAV: NavItem[] = [
   { href: "/admin/rules", label: "Decision rules", action: "rule.manage" },
 
   // Oversight tasks and notifications.
+  { href: "/tasks", label: "Tasks", action: "task.list" },
+  { href: "/tasks/oversight", label: "Oversight", action: "oversight.view" },
+  { href: "/inbox", label: "Inbox", action: "workspace.view" },
 
   { href: "/audit", label: "Audit log", action: "audit.read" },
   { href: "/admin/users", label: "Users", action: "user.list" },
 ];
 
-export function Header({ actor }: { actor: Actor | null }) {
+/** `unread` is the caller's unread notices, shown beside "Inbox". */
+export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: number }) {
   const items = NAV.filter((item) => !item.action || (actor && can(actor.roles, item.action)));
   return (
     <header className="border-b border-brand-900 bg-brand-900 text-white">
@@ -37,6 +41,12 @@ export function Header({ actor }: { actor: Actor | null }) {
               <li key={item.href}>
                 <Link href={item.href} className="text-white underline-offset-4 hover:underline">
                   {item.label}
+                  {item.href === "/inbox" && unread > 0 ? (
+                    <span className="ml-1 rounded-full bg-white px-2 py-0.5 text-xs font-bold text-brand-900" data-testid="unread-count">
+                      {unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ))}

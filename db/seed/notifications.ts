@@ -93,6 +93,8 @@ export async function seedNotifications(tx: Tx, ctx: SeedContext): Promise<void>
       dedupeKey: n.dedupeKey ?? null,
       createdAt: daysFrom(ctx.now, n.day),
       readAt: n.read ? daysFrom(ctx.now, n.day + 0.2) : null,
+      // Demo notices are history: they are not mailed again when the server starts.
+      emailedAt: daysFrom(ctx.now, n.day),
     })),
   );
 }

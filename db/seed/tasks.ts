@@ -2,7 +2,7 @@ import type { Tx } from "../client";
 import { type TaskStatus, taskEvents, tasks } from "../schema";
 import { type SeedContext, dateFrom, daysFrom, must, userOf } from "./context";
 
-type EventSeed = { day: number; by: string; kind: "created" | "status" | "progress" | "returned" | "blocked"; from?: TaskStatus; to?: TaskStatus; note?: string; url?: string };
+export type EventSeed = { day: number; by: string; kind: "created" | "status" | "progress" | "returned" | "blocked"; from?: TaskStatus; to?: TaskStatus; note?: string; url?: string };
 
 const created = (day: number, by: string): EventSeed => ({ day, by, kind: "created", to: "open" });
 const move = (day: number, by: string, from: TaskStatus, to: TaskStatus): EventSeed => ({ day, by, kind: "status", from, to });
@@ -10,7 +10,7 @@ const progress = (day: number, by: string, note: string, url?: string): EventSee
 const returned = (day: number, by: string, note: string): EventSeed => ({ day, by, kind: "returned", from: "in_review", to: "in_progress", note });
 const blocked = (day: number, by: string, from: TaskStatus, note: string): EventSeed => ({ day, by, kind: "blocked", from, to: "blocked", note });
 
-type TaskSeed = {
+export type TaskSeed = {
   key: string;
   title: string;
   description: string;
@@ -143,7 +143,105 @@ const TASKS: TaskSeed[] = [
     assignee: SEC, creator: CHAIR, dueDay: 25, priority: "high", status: "in_progress",
     events: [created(-8, CHAIR), move(-7, SEC, "open", "in_progress")],
   },
+  {
+    key: "annualReport", title: "Compile the annual report on members' human rights reporting",
+    description: "Summarise what member companies reported this year, by region, with the themes the Board should discuss.",
+    assignee: STAFF, creator: "cso2@example.org", dueDay: -15, priority: "normal", status: "done",
+    events: [
+      created(-70, "cso2@example.org"), move(-60, STAFF, "open", "in_progress"),
+      progress(-20, STAFF, "Draft report with the regional breakdown.", `${DOCS}/reports/annual-human-rights-reporting`),
+      move(-19, STAFF, "in_progress", "in_review"), move(-17, "cso2@example.org", "in_review", "done"),
+    ],
+  },
+  {
+    key: "auditTender", title: "Run the tender for the external financial audit",
+    description: "Invite at least three audit firms, compare the offers and propose one to the Board.",
+    assignee: SEC, creator: "gov2@example.org", dueDay: -40, priority: "high", status: "done",
+    events: [
+      created(-90, "gov2@example.org"), move(-85, SEC, "open", "in_progress"),
+      progress(-45, SEC, "Three offers received; comparison table ready.", `${DOCS}/finance/audit-tender-comparison`),
+      move(-38, SEC, "in_progress", "in_review"), move(-35, "gov2@example.org", "in_review", "done"),
+    ],
+  },
+  {
+    key: "websiteAccessibility", title: "Fix the accessibility findings on the public registry pages",
+    description: "The accessibility review found missing labels and low contrast on the registry search; fix them and re-test.",
+    assignee: STAFF, creator: SEC, dueDay: -80, priority: "normal", status: "done",
+    events: [
+      created(-100, SEC), move(-98, STAFF, "open", "in_progress"), move(-84, STAFF, "in_progress", "in_review"), move(-82, SEC, "in_review", "done"),
+    ],
+  },
+  {
+    key: "oldMinutes", title: "Publish the minutes of the spring Board meeting",
+    description: "Approved minutes, with the decisions taken, on the members' area.",
+    assignee: SEC, creator: CHAIR, dueDay: -130, priority: "low", status: "done",
+    events: [created(-140, CHAIR), move(-135, SEC, "open", "in_progress"), move(-128, SEC, "in_progress", "in_review"), move(-125, CHAIR, "in_review", "done")],
+  },
+  {
+    key: "budgetDraft", title: "Draft the 2027 budget for the Board's first reading",
+    description: "Income from membership fees and grants, staff costs, the complaints mechanism and outreach, with last year's figures beside them.",
+    assignee: SEC, creator: "gov2@example.org", dueDay: -2, priority: "high", status: "open", policy: "draft",
+    events: [created(-21, "gov2@example.org")],
+  },
+  {
+    key: "rejectedFollowup", title: "Explain to members why the fee reform was rejected",
+    description: "A short note to members on the Board's decision and the questions raised in the vote.",
+    assignee: STAFF, creator: "psc1@example.org", dueDay: -7, priority: "normal", status: "in_review", policy: "rejected",
+    events: [
+      created(-25, "psc1@example.org"), move(-20, STAFF, "open", "in_progress"),
+      progress(-9, STAFF, "Note drafted with the three main objections.", `${DOCS}/members/fee-reform-note`),
+      move(-8, STAFF, "in_progress", "in_review"),
+    ],
+  },
+  {
+    key: "membershipFees", title: "Send the membership fee invoices for the new year",
+    description: "Invoices for every member company, with the adopted fee scale.",
+    assignee: STAFF, creator: "gov3@example.org", dueDay: 3, priority: "normal", status: "in_progress", motion: "closed", policy: "adopted",
+    events: [created(-12, "gov3@example.org"), move(-4, STAFF, "open", "in_progress")],
+  },
+  {
+    key: "outreachAfrica", title: "Plan the outreach workshop for companies in East Africa",
+    description: "A one-day workshop on the Code and the certification procedure, with a local civil society partner.",
+    assignee: STAFF, creator: "cso1@example.org", dueDay: 60, priority: "low", status: "open",
+    events: [created(-3, "cso1@example.org")],
+  },
+  {
+    key: "riskRegister", title: "Update the Secretariat's risk register",
+    description: "Review each risk, its owner and its mitigation before the Board meeting.",
+    assignee: SEC, creator: SEC, dueDay: 10, priority: "normal", status: "in_progress",
+    events: [created(-6, SEC), move(-5, SEC, "open", "in_progress"), progress(-1, SEC, "Seven of twelve risks reviewed.")],
+  },
+  {
+    key: "withdrawnArchive", title: "Archive the withdrawn guidance and tell those who commented",
+    description: "Mark the guidance as withdrawn on the website and write to everyone who commented on it.",
+    assignee: STAFF, creator: SEC, dueDay: -20, priority: "low", status: "done", policy: "withdrawn",
+    events: [created(-30, SEC), move(-27, STAFF, "open", "in_progress"), move(-23, STAFF, "in_progress", "in_review"), move(-22, SEC, "in_review", "done")],
+  },
+  {
+    key: "boardRetreat", title: "Organise the Board's strategy retreat",
+    description: "Venue, agenda and background papers for the two-day retreat on the 2028 strategy.",
+    assignee: SEC, creator: CHAIR, dueDay: 14, priority: "normal", status: "blocked",
+    events: [
+      created(-40, CHAIR), move(-35, SEC, "open", "in_progress"), move(-10, SEC, "in_progress", "in_review"),
+      blocked(-9, CHAIR, "in_review", "The dates are not agreed yet; waiting for the directors' replies."),
+    ],
+  },
+  {
+    key: "dataProtection", title: "Complete the data protection impact assessment for the complaints database",
+    description: "Assess the personal data held on complainants and the safeguards, as the complaints procedure requires.",
+    assignee: STAFF, creator: "gov2@example.org", dueDay: -1, priority: "high", status: "in_progress", policy: "consultation",
+    events: [created(-35, "gov2@example.org"), move(-30, STAFF, "open", "in_progress")],
+  },
+  {
+    key: "incidentTemplate", title: "Prepare the incident report template for the new requirements",
+    description: "A form companies can use once the incident reporting requirements are adopted.",
+    assignee: SEC, creator: "cso2@example.org", dueDay: 5, priority: "normal", status: "open", policy: "voting",
+    events: [created(-2, "cso2@example.org")],
+  },
 ];
+
+/** The seeded tasks' definitions, so tests can check figures against them independently of the queries. */
+export const SEED_TASKS: readonly TaskSeed[] = TASKS;
 
 /** Secretariat tasks in every status, with their timelines. */
 export async function seedTasks(tx: Tx, ctx: SeedContext): Promise<void> {

@@ -52,6 +52,20 @@ export const PERMISSIONS = {
   "rule.manage": ["admin"],
 
   // Oversight tasks and notifications.
+  /** Create a task and assign it to a member of the Secretariat. */
+  "task.create": ["director", "chair", "secretariat"],
+  /** List, read and export tasks, with their timelines. */
+  "task.list": ["director", "chair", "secretariat", "admin"],
+  /** Start one's own task, post progress updates and submit it for review (only its assignee). */
+  "task.progress": ["secretariat"],
+  /** Accept or return a task under review (its creator, the Chair or any director; never its assignee). */
+  "task.review": ["director", "chair", "secretariat"],
+  /** Mark a task blocked with a reason, or unblock it (its assignee, its creator, the Chair or any director). */
+  "task.block": ["director", "chair", "secretariat"],
+  /** The oversight view: open and overdue tasks per assignee, completion on time. */
+  "oversight.view": ["director", "chair", "secretariat"],
+  /** Create or regenerate one's own secret calendar feed address. */
+  "calendar.manage": ["director", "chair", "secretariat"],
 
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { markReadAction } from "@/lib/notifications/actions";
+
+export type InboxItem = { id: string; kind: string; title: string; body: string; href: string | null; readAt: Date | null; createdAt: Date; when: string };
+
+function MarkOneRead({ id, title }: { id: string; title: string }) {
+  const [state, action, pending] = useActionState(markReadAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="link" disabled={pending} aria-label={`Mark “${title}” as read`}>
+        Mark as read
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+    </form>
+  );
+}
+
+export function MarkAllRead({ unread }: { unread: number }) {
+  const [state, action, pending] = useActionState(markReadAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="all" value="1" />
+      <Button type="submit" variant="secondary" disabled={pending || unread === 0}>
+        Mark all as read
+      </Button>
+      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+    </form>
+  );
+}
+
+/** Newest first; unread notices say so in words and in weight, never by colour alone. */
+export function InboxList({ items }: { items: InboxItem[] }) {
+  return (
+    <ul className="divide-y divide-slate-200">
+      {items.map((n) => (
+        <li key={n.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+          <div className="min-w-0 flex-1">
+            <p className={n.readAt ? "text-slate-800" : "font-semibold text-slate-900"}>
+              {n.readAt ? null : (
+                <>
+                  <Badge tone="warn">Unread</Badge>{" "}
+                </>
+              )}
+              {n.href ? (
+                <Link href={n.href} className="text-brand-700 underline">
+                  {n.title}
+                </Link>
+              ) : (
+                n.title
+              )}
+            </p>
+            {n.body ? <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{n.body}</p> : null}
+            <p className="mt-1 text-xs text-slate-700">
+              <time dateTime={n.createdAt.toISOString()}>{n.when}</time>
+            </p>
+          </div>
+          {n.readAt ? null : <MarkOneRead id={n.id} title={n.title} />}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+import { getDb } from "@/db";
+import { readEnv } from "@/lib/env";
+import { createMailer, deliverPendingEmails, type Mailer } from "./email";
+
+type MailState = { mailer: Mailer; running: Promise<void> | null; again: boolean; timer?: NodeJS.Timeout };
+const state = globalThis as unknown as { __pillarsMail?: MailState };
+
+function mailState(): MailState {
+  state.__pillarsMail ??= { mailer: createMailer(readEnv().SMTP_URL), running: null, again: false };
+  return state.__pillarsMail;
+}
+
+/**
+ * Sends whatever the outbox holds, now. Actions call it after their transaction commits (through
+ * `after()`), and the interval below catches notices written anywhere else. Never throws.
+ */
+export function deliverEmailsNow(): Promise<void> {
+  const s = mailState();
+  // A call during a sweep asks for one more, so a notice committed just after the last claim still goes now.
+  if (s.running) {
+    s.again = true;
+    return s.running;
+  }
+  s.running = (async () => {
+    try {
+      const db = await getDb();
+      const baseUrl = process.env.AUTH_URL ?? "";
+      for (let round = 0; round < 20; round++) {
+        const { sent, failed } = await deliverPendingEmails(db, s.mailer, { baseUrl });
+        if (sent + failed === 0) break;
+      }
+    } catch (error) {
+      console.error("Email delivery failed:", error instanceof Error ? error.message : error);
+    } finally {
+      s.running = null;
+      if (s.again) {
+        s.again = false;
+        void deliverEmailsNow();
+      }
+    }
+  })();
+  return s.running;
+}
+
+/** Started once at server start: a modest sweep of the outbox. */
+export function startEmailDelivery(intervalMs = 30_000): void {
+  const s = mailState();
+  if (s.timer) return;
+  s.timer = setInterval(() => void deliverEmailsNow(), intervalMs);
+  s.timer.unref();
+  void deliverEmailsNow();
+}
