@@ -98,3 +98,9 @@ export async function getSeatForAdmin(db: DB, actor: Actor | null, seatId: strin
   const current = history.find((t) => t.endedAt === null) ?? null;
   return { seat, current, history, people };
 }
+
+/** The board for the administrator's seat list. */
+export async function listSeatsForAdmin(db: DB, actor: Actor | null): Promise<BoardPillar[]> {
+  authorize(actor, "seat.manage");
+  return listBoardComposition(db);
+}
