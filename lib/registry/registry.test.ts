@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, organizationStatusHistory, organizations } from "@/db/schema";
+import { auditLog, organizationStatusHistory, organizations, settings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getTimezone } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
@@ -94,6 +94,14 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
     const good = await expectSqlAgreesWithRule();
     expect(good).toContain("harbourline-escort-services");
     expect(good).not.toContain("cedar-shield-security");
+  });
+
+  it("agrees in any timezone setting, far east and far west of UTC", async () => {
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Zurich"]) {
+      await t.db.update(settings).set({ value: zone }).where(eq(settings.key, "timezone"));
+      expect(await getTimezone(t.db)).toBe(zone);
+      await expectSqlAgreesWithRule();
+    }
   });
 
   it("returns the dated status history of one organisation, and nothing for an unknown slug", async () => {
