@@ -83,8 +83,8 @@ test.describe("the public registry", () => {
     await page.getByLabel("New status").selectOption({ label: "Suspended" });
     await page.getByRole("button", { name: "Change status" }).click();
     await expect(page.getByText("Give a reason of at least 3 characters.")).toBeVisible();
-    // The form starts afresh after a refusal, as forms with server actions do.
-    await page.getByLabel("New status").selectOption({ label: "Suspended" });
+    // The refused form keeps what was chosen; only the missing reason needs adding.
+    await expect(page.getByLabel("New status")).toHaveValue("suspended");
     await page.getByLabel("Reason").fill("Failure to submit the annual self-assessment.");
     await page.getByRole("button", { name: "Change status" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Status changed" })).toBeVisible();

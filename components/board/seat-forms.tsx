@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { assignSeatAction, designateOfficeAction, endSeatTermAction, vacateSeatAction } from "@/lib/board/actions";
 import type { ActionState } from "@/lib/errors";
+import { submitKeepingValues, useFieldValues } from "@/components/registry/use-field-values";
 
 type Person = { id: string; name: string; email: string; organizationName: string; pillarName: string; seated: boolean };
 
@@ -23,11 +24,12 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
   const [state, action, pending] = useActionState(assignSeatAction, null);
   const errors = errorsOf(state, { holderId: "holderId", startsOn: "startsOn", endsOn: "endsOn" });
   const pillars = [...new Set(people.map((p) => p.pillarName))];
+  const bind = useFieldValues({ holderId: "", startsOn: today, endsOn: "" });
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <Problem state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <SelectField label="Holder" name="holderId" defaultValue="" errors={errors.holderId} hint="People are listed by their organisation's pillar.">
+      <SelectField label="Holder" {...bind("holderId")} errors={errors.holderId} hint="People are listed by their organisation's pillar.">
         <option value="" disabled>
           Choose a person
         </option>
@@ -45,8 +47,8 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
         ))}
       </SelectField>
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Term starts on" name="startsOn" type="date" defaultValue={today} errors={errors.startsOn} />
-        <TextField label="Term ends on" name="endsOn" type="date" errors={errors.endsOn} hint="Leave empty for three years after the start." />
+        <TextField label="Term starts on" type="date" {...bind("startsOn")} errors={errors.startsOn} />
+        <TextField label="Term ends on" type="date" {...bind("endsOn")} errors={errors.endsOn} hint="Leave empty for three years after the start." />
       </div>
       <div>
         <Button type="submit" disabled={pending}>
@@ -60,12 +62,13 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
 export function EndTermForm({ seatId, today }: { seatId: string; today: string }) {
   const [state, action, pending] = useActionState(endSeatTermAction, null);
   const errors = errorsOf(state, { endedOn: "endedOn", endReason: "reason" });
+  const bind = useFieldValues({ endedOn: today, endReason: "Term completed." });
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <Problem state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <TextField label="Term ended on" name="endedOn" type="date" defaultValue={today} errors={errors.endedOn} />
-      <TextField label="Reason for ending the term" name="endReason" defaultValue="Term completed." errors={errors.endReason} />
+      <TextField label="Term ended on" type="date" {...bind("endedOn")} errors={errors.endedOn} />
+      <TextField label="Reason for ending the term" {...bind("endReason")} errors={errors.endReason} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Ending…" : "End term"}
@@ -78,11 +81,12 @@ export function EndTermForm({ seatId, today }: { seatId: string; today: string }
 export function VacateSeatForm({ seatId }: { seatId: string }) {
   const [state, action, pending] = useActionState(vacateSeatAction, null);
   const errors = errorsOf(state, { vacateReason: "reason" });
+  const bind = useFieldValues({ vacateReason: "" });
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <Problem state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <TextField label="Reason for vacating" name="vacateReason" hint="For example a resignation or a removal." errors={errors.vacateReason} />
+      <TextField label="Reason for vacating" {...bind("vacateReason")} hint="For example a resignation or a removal." errors={errors.vacateReason} />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Vacating…" : "Vacate seat"}
@@ -96,7 +100,7 @@ export function OfficeForm({ seatId, office }: { seatId: string; office: string 
   const [state, action, pending] = useActionState(designateOfficeAction, null);
   const errors = errorsOf(state, { office: "office" });
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
       <Problem state={state} />
       <input type="hidden" name="seatId" value={seatId} />
       <SelectField label="Office" name="office" defaultValue={office ?? "none"} errors={errors.office} hint="Designating a Chair or Vice-chair moves the office from its current holder.">

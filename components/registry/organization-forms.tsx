@@ -8,6 +8,7 @@ import { CERTIFICATION_STANDARDS, type MembershipStatus } from "@/db/schema";
 import type { ActionState } from "@/lib/errors";
 import { changeStatusAction, createOrganizationAction, updateOrganizationAction } from "@/lib/registry/actions";
 import { STATUS_LABELS } from "@/lib/registry/rules";
+import { submitKeepingValues, useFieldValues } from "./use-field-values";
 
 type Details = { name: string; country: string | null; website: string | null; certification: { standard: string | null; expiresOn: string | null } };
 
@@ -22,12 +23,19 @@ function fieldErrors(state: ActionState) {
 }
 
 function DetailFields({ errors, values }: { errors: Record<string, string[] | undefined>; values?: Details }) {
+  const bind = useFieldValues({
+    name: values?.name ?? "",
+    country: values?.country ?? "",
+    website: values?.website ?? "",
+    certificationStandard: values?.certification.standard ?? "",
+    certificationExpiresOn: values?.certification.expiresOn ?? "",
+  });
   return (
     <>
-      <TextField label="Name" name="name" defaultValue={values?.name ?? ""} errors={errors.name} />
-      <TextField label="Country code" name="country" maxLength={2} defaultValue={values?.country ?? ""} hint="Two letters, such as CH." errors={errors.country} />
-      <TextField label="Website" name="website" type="url" defaultValue={values?.website ?? ""} errors={errors.website} />
-      <SelectField label="Certification standard" name="certificationStandard" defaultValue={values?.certification.standard ?? ""} errors={errors.certificationStandard}>
+      <TextField label="Name" {...bind("name")} errors={errors.name} />
+      <TextField label="Country code" {...bind("country")} maxLength={2} hint="Two letters, such as CH." errors={errors.country} />
+      <TextField label="Website" type="url" {...bind("website")} errors={errors.website} />
+      <SelectField label="Certification standard" {...bind("certificationStandard")} errors={errors.certificationStandard}>
         <option value="">None</option>
         {CERTIFICATION_STANDARDS.map((s) => (
           <option key={s} value={s}>
@@ -35,7 +43,7 @@ function DetailFields({ errors, values }: { errors: Record<string, string[] | un
           </option>
         ))}
       </SelectField>
-      <TextField label="Certification expires on" name="certificationExpiresOn" type="date" defaultValue={values?.certification.expiresOn ?? ""} errors={errors.certificationExpiresOn} />
+      <TextField label="Certification expires on" type="date" {...bind("certificationExpiresOn")} errors={errors.certificationExpiresOn} />
     </>
   );
 }
@@ -43,13 +51,14 @@ function DetailFields({ errors, values }: { errors: Record<string, string[] | un
 export function CreateOrganizationForm({ pillars }: { pillars: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(createOrganizationAction, null);
   const errors = fieldErrors(state);
+  const bind = useFieldValues({ pillarId: "", slug: "" });
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
         <Messages state={state} />
       </div>
       <DetailFields errors={errors} />
-      <SelectField label="Pillar" name="pillarId" defaultValue="" errors={errors.pillarId}>
+      <SelectField label="Pillar" {...bind("pillarId")} errors={errors.pillarId}>
         <option value="" disabled>
           Choose a pillar
         </option>
@@ -59,7 +68,7 @@ export function CreateOrganizationForm({ pillars }: { pillars: { id: string; nam
           </option>
         ))}
       </SelectField>
-      <TextField label="Short name (address)" name="slug" hint="Optional; made from the name when empty. It cannot change later." errors={errors.slug} />
+      <TextField label="Short name (address)" {...bind("slug")} hint="Optional; made from the name when empty. It cannot change later." errors={errors.slug} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add organisation"}
@@ -72,7 +81,7 @@ export function CreateOrganizationForm({ pillars }: { pillars: { id: string; nam
 export function EditOrganizationForm({ organizationId, values }: { organizationId: string; values: Details }) {
   const [state, action, pending] = useActionState(updateOrganizationAction, null);
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
         <Messages state={state} />
       </div>
@@ -90,14 +99,15 @@ export function EditOrganizationForm({ organizationId, values }: { organizationI
 export function ChangeStatusForm({ organizationId, slug, allowed, today }: { organizationId: string; slug: string; allowed: readonly MembershipStatus[]; today: string }) {
   const [state, action, pending] = useActionState(changeStatusAction, null);
   const errors = fieldErrors(state);
+  const bind = useFieldValues({ toStatus: "", effectiveOn: today, statusReason: "" });
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
         <Messages state={state} />
       </div>
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="slug" value={slug} />
-      <SelectField label="New status" name="toStatus" defaultValue="" errors={errors.toStatus} hint="Only the changes the membership rules allow from the current status are listed.">
+      <SelectField label="New status" {...bind("toStatus")} errors={errors.toStatus} hint="Only the changes the membership rules allow from the current status are listed.">
         <option value="" disabled>
           Choose a status
         </option>
@@ -107,9 +117,9 @@ export function ChangeStatusForm({ organizationId, slug, allowed, today }: { org
           </option>
         ))}
       </SelectField>
-      <TextField label="Effective on" name="effectiveOn" type="date" defaultValue={today} errors={errors.effectiveOn} />
+      <TextField label="Effective on" type="date" {...bind("effectiveOn")} errors={errors.effectiveOn} />
       <div className="md:col-span-2">
-        <TextField label="Reason" name="statusReason" errors={errors.reason} hint="Shown in the public status history." />
+        <TextField label="Reason" {...bind("statusReason")} errors={errors.reason} hint="Shown in the public status history." />
       </div>
       <div>
         <Button type="submit" disabled={pending}>
