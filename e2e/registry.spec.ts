@@ -39,7 +39,7 @@ test.describe("the public registry", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the JSON API returns the same verdicts, with 400 for bad parameters and 404 for unknown slugs", async ({ request }) => {
+  test("the JSON API returns the same verdicts, with 400 for bad parameters and 404 for unknown slugs", async ({ request, baseURL }) => {
     const cobalt = await (await request.get("/api/registry?q=cobalt")).json();
     expect(cobalt).toMatchObject({ page: 1, pageSize: 20, total: 1 });
     expect(typeof cobalt.asOf).toBe("string");
@@ -48,6 +48,7 @@ test.describe("the public registry", () => {
       membershipStatus: "certified_member",
       goodStanding: false,
       certification: { standard: "ISO 28007" },
+      url: `${baseURL}/registry/cobalt-maritime-protection`,
     });
     const suspended = await (await request.get("/api/registry?status=suspended")).json();
     expect(suspended.results.map((r: { slug: string; goodStanding: boolean }) => [r.slug, r.goodStanding])).toEqual([["ironbridge-security-services", false]]);

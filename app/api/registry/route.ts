@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { toErrorResponse } from "@/lib/errors";
-import { API_HEADERS, toApiEntry } from "@/lib/registry/api";
+import { API_HEADERS, publicOrigin, toApiEntry } from "@/lib/registry/api";
 import { searchRegistry } from "@/lib/registry/queries";
 
 /** Public registry search for procurement systems: GET /api/registry?q=&country=&pillar=&status=&goodStanding=&page= */
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
         page: result.page,
         pageSize: result.pageSize,
         total: result.total,
-        results: result.results.map((entry) => toApiEntry(entry, url.origin)),
+        results: result.results.map((entry) => toApiEntry(entry, publicOrigin(request))),
       },
       { headers: API_HEADERS },
     );
