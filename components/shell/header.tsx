@@ -10,6 +10,10 @@ type NavItem = { href: string; label: string; action?: Action };
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", action: "workspace.view" },
   // Board seats and the member registry.
+  { href: "/board", label: "Board" },
+  { href: "/registry", label: "Registry" },
+  { href: "/admin/seats", label: "Seats", action: "seat.manage" },
+  { href: "/admin/organizations", label: "Organisations", action: "organization.manage" },
 
   // Policies, versions and consultations.
 

@@ -1,6 +1,9 @@
 import type { Tx } from "../client";
 import { type MembershipStatus, organizationStatusHistory, organizations, pillars, settings } from "../schema";
-import { type PillarId, type SeedContext, dateFrom, must, userOf, yearsFrom } from "./context";
+import { type PillarId, type SeedContext, dateFrom, must, userOf } from "./context";
+
+/** A date a fractional number of years ago (yearsFrom would drop the fraction, putting steps on one day). */
+const yearsAgoDate = (now: Date, yearsAgo: number): string => dateFrom(now, -Math.round(yearsAgo * 365.25));
 
 type Standard = "PSC.1" | "ISO 18788" | "ISO 28007";
 /** One dated status change: years ago (fractions allowed), new status and why. */
@@ -141,8 +144,8 @@ export async function seedOrganizations(tx: Tx, ctx: SeedContext): Promise<void>
           membershipStatus: last ? last[1] : null,
           certificationStandard: org.cert ? org.cert[0] : null,
           certificationExpiresOn: org.cert ? dateFrom(ctx.now, org.cert[1]) : null,
-          createdAt: org.history?.[0] ? new Date(`${yearsFrom(ctx.now, -org.history[0][0])}T09:00:00Z`) : created,
-          updatedAt: last ? new Date(`${yearsFrom(ctx.now, -last[0])}T09:00:00Z`) : created,
+          createdAt: org.history?.[0] ? new Date(`${yearsAgoDate(ctx.now, org.history[0][0])}T09:00:00Z`) : created,
+          updatedAt: last ? new Date(`${yearsAgoDate(ctx.now, last[0])}T09:00:00Z`) : created,
         };
       }),
     )
@@ -155,7 +158,7 @@ export async function seedStatusHistory(tx: Tx, ctx: SeedContext): Promise<void>
   const secretariat = userOf(ctx, "secretariat@example.org").id;
   const values = ORGANIZATIONS.flatMap((org) =>
     (org.history ?? []).map(([yearsAgo, to, reason], i, steps) => {
-      const effectiveOn = yearsFrom(ctx.now, -yearsAgo);
+      const effectiveOn = yearsAgoDate(ctx.now, yearsAgo);
       return {
         organizationId: must(ctx.orgs, org.slug, "organisation"),
         fromStatus: i > 0 ? (steps[i - 1]?.[1] ?? null) : null,

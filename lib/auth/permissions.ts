@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   "user.setRoles": ["admin"],
 
   // Board seats and the member registry.
+  /** Assign seat holders, end terms, vacate seats and designate the Chair and Vice-chair. */
+  "seat.manage": ["admin"],
+  /** Create and edit organisations of the registry (not their membership status). */
+  "organization.manage": ["admin", "secretariat"],
+  /** Change an organisation's membership status, with a reason and an effective date. */
+  "organization.changeStatus": ["admin", "secretariat"],
 
   // Policies, versions and consultations.
 

@@ -1,0 +1,27 @@
+import { getDb } from "@/db";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { API_HEADERS, publicOrigin, toApiEntry } from "@/lib/registry/api";
+import { getRegistryEntry } from "@/lib/registry/queries";
+
+/** One organisation of the public registry with its dated status history: GET /api/registry/<slug> */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  try {
+    const { slug } = await params;
+    const found = await getRegistryEntry(await getDb(), slug);
+    if (!found) throw new AppError("not_found", `No organisation has the slug "${slug.slice(0, 100)}".`);
+    return Response.json(
+      {
+        asOf: found.asOf,
+        asOfDate: found.today,
+        timezone: found.timezone,
+        ...toApiEntry(found.entry, publicOrigin(request)),
+        statusHistory: found.statusHistory.map((h) => ({ from: h.fromStatus, to: h.toStatus, effectiveOn: h.effectiveOn, reason: h.reason })),
+      },
+      { headers: API_HEADERS },
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+export const dynamic = "force-dynamic";
