@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   // Board seats and the member registry.
 
   // Policies, versions and consultations.
+  { href: "/policies", label: "Policies" },
 
   // Motions, ballots and decision rules.
 

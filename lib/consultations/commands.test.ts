@@ -7,7 +7,9 @@ import { getPolicy } from "@/lib/policies/queries";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
+import { parseCsv } from "./csv-parse";
 import { getConsultation, listRegister } from "./queries";
+import { REGISTER_HEADER, registerCsv } from "./register-csv";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -163,8 +165,18 @@ describe("a consultation, from opening to the register", () => {
     const open = await listRegister(t.db, sec, { consultationId, status: "open" });
     expect(open.rows.map((r) => r.pillarId)).toEqual(["government"]);
     expect((await listRegister(t.db, sec, { consultationId, status: "not_accepted", pillar: "government" })).rows).toEqual([]);
+    // The CSV export reads back exactly, with formula-like text neutralised.
+    await createComment(t.db, dir, { consultationId, paragraphKey: keys[0], quote: "every member company", body: '=HYPERLINK("http://evil.example","click"), then\n"quoted" text' });
+    const exported = await listRegister(t.db, sec, { consultationId });
+    const parsed = parseCsv(registerCsv(exported.rows));
+    expect(parsed[0]).toEqual(REGISTER_HEADER);
+    expect(parsed).toHaveLength(exported.rows.length + 1);
+    const last = parsed.at(-1)!;
+    expect(last.slice(0, 7)).toEqual(["1", "every member company", `'=HYPERLINK("http://evil.example","click"), then\n"quoted" text`, dir.name, dir.organizationName, dir.pillarName, "open"]);
+    expect(parsed[1]!.slice(0, 3)).toEqual(["2", "within 72 hours", "72 hours is right; say **calendar** hours."]);
+    expect(parsed[1]!.slice(6, 9)).toEqual(["not_accepted", "Working hours are clearer for companies.", sec.name]);
     // Unknown filter values are ignored rather than failing.
-    expect((await listRegister(t.db, sec, { consultationId, status: "bogus", pillar: "'; drop" })).rows).toHaveLength(2);
+    expect((await listRegister(t.db, sec, { consultationId, status: "bogus", pillar: "'; drop" })).rows).toHaveLength(3);
   });
 
   it("opening needs a final version, a sensible window and a draft policy", async () => {

@@ -154,3 +154,8 @@ export async function listRegister(db: DB, actor: Actor | null, input: { consult
   return { consultation, policy, versionNumber, invitedPillarIds, filter, rows, pillars: allPillars };
 }
 export type RegisterRow = Awaited<ReturnType<typeof listRegister>>["rows"][number];
+
+/** The pillars, in their display order (pillar names are public). */
+export async function listPillars(db: DB) {
+  return db.select({ id: pillars.id, name: pillars.name }).from(pillars).orderBy(asc(pillars.sortOrder));
+}

@@ -1,41 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeCoverage } from "./coverage";
 import { neutraliseCell, toCsv } from "./csv";
+import { parseCsv } from "./csv-parse";
 import { parseMoment, toLocalInput } from "./time";
-
-/** A small RFC 4180 reader, independent of the writer, to prove the export reads back as written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") endCell();
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
 
 describe("the register CSV", () => {
   it("neutralises cells that a spreadsheet would run as formulas", () => {
