@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { COMMENT_STATUS_LABELS } from "@/components/policies/labels";
 import { Button } from "@/components/ui/button";
 import { answerCommentAction } from "@/lib/consultations/actions";
+import { submitKeepingInput } from "@/components/policies/keep-input";
 
 const ANSWERS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
 
@@ -13,7 +14,7 @@ export function AnswerForm({ commentId, consultationId, slug, status, response, 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const id = (name: string) => `${name}-${commentId}`;
   return (
-    <form action={action} className="flex min-w-64 flex-col gap-2" aria-label={`Answer ${label}`} noValidate>
+    <form action={action} onSubmit={submitKeepingInput(action)} className="flex min-w-64 flex-col gap-2" aria-label={`Answer ${label}`} noValidate>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="slug" value={slug} />

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { createCommentAction } from "@/lib/consultations/actions";
+import { submitKeepingInput } from "@/components/policies/keep-input";
 
 type Props = {
   consultationId: string;
@@ -22,7 +23,7 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={action} className="flex flex-col gap-4" noValidate>
+    <form ref={form} action={action} onSubmit={submitKeepingInput(action)} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
       <input type="hidden" name="consultationId" value={consultationId} />
@@ -69,9 +70,13 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
 export function ReplyForm({ consultationId, slug, parentId, paragraphKey }: { consultationId: string; slug: string; parentId: string; paragraphKey: string }) {
   const [state, action, pending] = useActionState(createCommentAction, null);
   const id = `reply-${parentId}`;
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   const error = state && !state.ok ? (state.fieldErrors?.body?.join(" ") ?? state.error) : null;
   return (
-    <form action={action} className="mt-2 flex flex-col gap-2">
+    <form ref={form} action={action} onSubmit={submitKeepingInput(action)} className="mt-2 flex flex-col gap-2">
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="parentId" value={parentId} />

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { openConsultationAction } from "@/lib/consultations/actions";
+import { submitKeepingInput } from "@/components/policies/keep-input";
 
 type Props = {
   policy: { id: string; slug: string };
@@ -18,7 +19,7 @@ export function OpenConsultationForm({ policy, versions, pillars, defaults, time
   const [state, action, pending] = useActionState(openConsultationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingInput(action)} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="policyId" value={policy.id} />
       <input type="hidden" name="slug" value={policy.slug} />

@@ -19,6 +19,8 @@ export function PolicyActions({ roles, policy, latest, hasFinal }: Props) {
   const may = (action: Action) => can(roles, action);
   const fields = { policyId: policy.id, slug: policy.slug };
   const moves = may("policy.changeStatus") ? secretariatMoves(policy.status) : [];
+  // Finalising and starting the next version share a slot (and key), so the outcome of one stays
+  // on screen when the other takes its place.
   const items = [
     latest?.state === "draft" && may("policy.editDraft") ? (
       <Link key="edit" href={`/policies/${policy.slug}/edit`} className="rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-brand-800">
@@ -26,10 +28,10 @@ export function PolicyActions({ roles, policy, latest, hasFinal }: Props) {
       </Link>
     ) : null,
     latest?.state === "draft" && may("version.finalize") ? (
-      <ActionButton key="finalize" action={finalizeVersionAction} fields={fields} label={`Make version ${latest.number} final`} />
+      <ActionButton key="version-step" action={finalizeVersionAction} fields={fields} label={`Make version ${latest.number} final`} />
     ) : null,
     latest?.state === "final" && acceptsNewVersions(policy.status) && may("version.create") ? (
-      <ActionButton key="version" action={createVersionAction} fields={fields} label={`Start version ${latest.number + 1}`} />
+      <ActionButton key="version-step" action={createVersionAction} fields={fields} label={`Start version ${latest.number + 1}`} />
     ) : null,
     policy.status === "draft" && hasFinal && may("consultation.open") ? (
       <Link key="consult" href={`/policies/${policy.slug}/consultations/new`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-center text-sm font-semibold text-slate-900 hover:bg-slate-100">

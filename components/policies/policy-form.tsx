@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { createPolicyAction, editDraftAction } from "@/lib/policies/actions";
 import { CATEGORY_LABELS } from "./labels";
 import { MarkdownEditor } from "./markdown-editor";
+import { submitKeepingInput } from "./keep-input";
 
 type Draft = { policyId: string; slug: string; title: string; category: string; bodyMd: string; changeSummary: string; versionNumber: number };
 
@@ -15,7 +16,7 @@ export function PolicyForm({ draft }: { draft?: Draft }) {
   const [state, action, pending] = useActionState(draft ? editDraftAction : createPolicyAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={submitKeepingInput(action)} className="flex flex-col gap-4" noValidate>
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
       {draft ? (

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageTitle } from "@/components/ui/card";
 import { AppError } from "@/lib/errors";
 
@@ -29,7 +28,16 @@ export async function loadOrRefuse<T>(load: () => Promise<T>, returnTo: string):
         ),
       };
     }
-    if (error.code === "forbidden") return { refusal: <Forbidden what={`open this page: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`} /> };
+    if (error.code === "forbidden") {
+      return {
+        refusal: (
+          <>
+            <PageTitle>Not open to you</PageTitle>
+            <p className="text-slate-700">{error.message}</p>
+          </>
+        ),
+      };
+    }
     return {
       refusal: (
         <>

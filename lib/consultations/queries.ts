@@ -26,7 +26,7 @@ export async function loadReadableConsultation(db: DB, actor: Actor | null, cons
   const invited = await db.select({ id: consultationPillars.pillarId }).from(consultationPillars).where(eq(consultationPillars.consultationId, consultationId));
   const invitedPillarIds = invited.map((p) => p.id);
   if (consultationAccess({ roles: reader.roles, pillarId: reader.pillarId }, invitedPillarIds) !== "ok") {
-    throw new AppError("forbidden", "This consultation does not invite your pillar.");
+    throw new AppError("forbidden", `This consultation does not invite ${reader.pillarName}, so representatives of ${reader.pillarName} can neither read nor comment on it.`);
   }
   return { ...row, invitedPillarIds, reader };
 }

@@ -72,7 +72,7 @@ export async function loadReadablePolicy(db: DB, actor: Actor | null, slug: stri
   if (!policy) throw new AppError("not_found", "That policy does not exist.");
   const access = policyAccess(viewerOf(actor), { status: policy.status, invitedPillarIds: await invitedPillarsOfPolicy(db, policy.id) });
   if (access === "unauthenticated") throw new AppError("unauthenticated", "Sign in to read this policy; only adopted policies are public.");
-  if (access === "forbidden") throw new AppError("forbidden", "This policy has not been shared with your pillar.");
+  if (access === "forbidden") throw new AppError("forbidden", "This policy is not adopted and has not been put out for consultation to your pillar, so you cannot read it yet.");
   return policy;
 }
 
