@@ -208,4 +208,19 @@ test.describe("policies and consultations", () => {
     await page.goto(`/policies/${SLUG}/diff?from=1&to=99`);
     await expect(page.getByText("Bad request: This policy has no version 99 that you can read.")).toBeVisible();
   });
+
+  test("a representative follows the dashboard to the open demo consultation, with its coverage and register", async ({ page }) => {
+    await signIn(page, "rep.psc@example.org");
+    await page.getByRole("link", { name: "Complaints Procedure for Affected Persons" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Consultation on version 1" })).toBeVisible();
+    const heat = page.getByRole("table", { name: /Comments per paragraph and pillar/ });
+    await expect(heat.getByRole("columnheader", { name: "Private Security Companies" })).toBeVisible();
+    await expect(heat.getByRole("row")).toHaveCount(9);
+    await expect(page.getByRole("table", { name: "Who has commented, by pillar" }).getByRole("row", { name: /Governments/ })).toBeVisible();
+    await expect(page.getByLabel("Your comment")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Consultation register" }).click();
+    await expect(page.getByRole("heading", { name: "14 comments" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
 });
