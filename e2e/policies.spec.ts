@@ -48,6 +48,10 @@ test.describe("policies and consultations", () => {
     await expectNoAxeViolations(page);
     await page.goto("/policies/whistleblower-protection-guidance");
     await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    // The register export is for signed-in readers: a visitor gets a 401 JSON error, not a file.
+    const csv = await page.request.get("/api/consultations/00000000-0000-4000-8000-000000000000/register");
+    expect(csv.status()).toBe(401);
+    expect((await csv.json()).error.code).toBe("unauthenticated");
   });
 
   test("the Secretariat drafts, consults two pillars, answers, and version 2 carries the comments forward", async ({ page }) => {

@@ -88,6 +88,8 @@ describe("a consultation, from opening to the register", () => {
     expect(mine).toMatchObject({ paragraphKey: keys[1], quote: "within 72 hours", authorName: rep.name, organizationName: rep.organizationName, pillarName: rep.pillarName });
     expect(page.refusal).toBeNull();
     expect(page.coverage.silentInvited).toEqual(["Governments"]);
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.create")));
+    expect(audit).toMatchObject({ actorId: rep.id, after: { consultationId, paragraphKey: keys[1], quote: "within 72 hours", parentId: null } });
   });
 
   it("the representative of the third pillar cannot comment: the page says why and a crafted request is refused", async () => {

@@ -163,6 +163,13 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
       .insert(comments)
       .values({ consultationId, versionId, originalVersionId: versionId, paragraphKey, quote, body, authorId: author.id, parentId })
       .returning({ id: comments.id });
+    await recordAudit(tx, {
+      actorId: author.id,
+      action: "comment.create",
+      entityType: "comment",
+      entityId: created!.id,
+      after: { consultationId, versionId, paragraphKey, quote, parentId },
+    });
     return { id: created!.id };
   });
 }
