@@ -215,6 +215,7 @@ test.describe("policies and consultations", () => {
 
   test("a representative follows the dashboard to the open demo consultation, with its coverage and register", async ({ page }) => {
     await signIn(page, "rep.psc@example.org");
+    await expect(page).toHaveURL(/\/dashboard$/);
     await page.getByRole("link", { name: "Complaints Procedure for Affected Persons" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Consultation on version 1" })).toBeVisible();
     const heat = page.getByRole("table", { name: /Comments per paragraph and pillar/ });
@@ -227,4 +228,27 @@ test.describe("policies and consultations", () => {
     await expect(page.getByRole("heading", { name: "14 comments" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
+
+  test("a director opens every demo policy, in every status, and each comparison of its versions", async ({ page }) => {
+    await signIn(page, "cso2@example.org");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto("/policies");
+    const links = page.getByRole("table").getByRole("link");
+    await expect(links).toHaveCount(7);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    for (const href of hrefs) {
+      await page.goto(href);
+      await expect(page.getByRole("heading", { name: "Versions" })).toBeVisible();
+      const compare = page.getByRole("link", { name: /^Compare with version/ });
+      if (await compare.count()) {
+        await compare.first().click();
+        await expect(page.getByRole("heading", { level: 1, name: "Compare versions" })).toBeVisible();
+        await expect(page.getByRole("table", { name: /paragraph by paragraph/ })).toBeVisible();
+      }
+    }
+    await page.goto("/policies?status=draft&category=guidance");
+    await expect(links).toHaveCount(1);
+    await expect(links).toHaveText("Whistleblower Protection Guidance for Member Companies");
+  });
 });
+
