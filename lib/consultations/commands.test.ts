@@ -4,6 +4,7 @@ import { auditLog, comments, notifications, policies, users } from "@/db/schema"
 import { AppError } from "@/lib/errors";
 import { createPolicy, finalizeVersion } from "@/lib/policies/commands";
 import { getPolicy } from "@/lib/policies/queries";
+import { insertConsultation } from "@/lib/policies/test-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
@@ -138,6 +139,14 @@ describe("a consultation, from opening to the register", () => {
     await expectRefused(() => createComment(t.db, sec, { consultationId, paragraphKey: keys[0], body: "Late too." }, later), "conflict");
     expect((await getConsultation(t.db, rep, { consultationId }, later)).refusal?.reason).toMatch(/closed/);
     await expectRefused(() => closeConsultation(t.db, sec, { consultationId }, later), "conflict");
+    // Closed early by the Secretariat: refused at once, and the closing is audited.
+    const early = await insertConsultation(t.db);
+    await closeConsultation(t.db, sec, { consultationId: early.consultationId });
+    await expectRefused(() => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }), "conflict");
+    const [closing] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, early.consultationId), eq(auditLog.action, "consultation.close")));
+    expect(closing!.actorId).toBe(sec.id);
+    await expectRefused(() => closeConsultation(t.db, sec, { consultationId: "nope" }), "invalid");
+    await expectRefused(() => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000" }), "not_found");
   });
 
   it("the Secretariat answers: not accepted needs a reason; the author is notified and the answer audited", async () => {
@@ -145,6 +154,7 @@ describe("a consultation, from opening to the register", () => {
     const noReason = await expectRefused(() => answerComment(t.db, sec, { commentId, status: "not_accepted", response: "  " }), "invalid");
     expect(noReason.fieldErrors.response).toEqual(["Give the reason why the comment is not accepted."]);
     await expectRefused(() => answerComment(t.db, sec, { commentId, status: "open", response: "" }), "invalid");
+    await expectRefused(() => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted" }), "not_found");
     await answerComment(t.db, sec, { commentId, status: "not_accepted", response: "Working hours are clearer for companies." });
     const rep = await t.actor("rep.cso@example.org");
     const notices = await t.db.select().from(notifications).where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "comment_answered"), eq(notifications.href, `/policies/${slug}`)));

@@ -146,6 +146,21 @@ describe("drafts, versions and carry-forward", () => {
   });
 });
 
+describe("bad input to every command", () => {
+  it("is refused with field errors or not found, and nothing changes", async () => {
+    const sec = await t.actor("secretariat@example.org");
+    const { id } = await createPolicy(t.db, sec, { title: "Bad Input Policy", category: "other", bodyMd: V1 });
+    const edit = await expectRefused(() => editDraft(t.db, sec, { policyId: id, title: "x", category: "poetry", bodyMd: "y".repeat(200_001) }), "invalid");
+    expect(Object.keys(edit.fieldErrors).sort()).toEqual(["bodyMd", "category", "title"]);
+    await expectRefused(() => editDraft(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", title: "Fine title", category: "other", bodyMd: "Text." }), "not_found");
+    const status = await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "published" }), "invalid");
+    expect(status.fieldErrors.status).toEqual(["Choose a status."]);
+    await expectRefused(() => createVersion(t.db, sec, { policyId: "1; drop table policies" }), "invalid");
+    await expectRefused(() => finalizeVersion(t.db, sec, {}), "invalid");
+    await expectRefused(() => finalizeVersion(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000" }), "not_found");
+  });
+});
+
 describe("who sees which policies", () => {
   it("visitors see adopted policies only; drafts need a signed-in internal reader", async () => {
     const visitor = await listPolicies(t.db, null, {});
