@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
 import { lockPolicy } from "@/lib/policies/commands";
 import { checkStatusMove } from "@/lib/policies/rules";
@@ -70,7 +71,7 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
         userId: r.id,
         kind: "consultation_opened" as const,
         title: `Consultation open: ${policy.title}`,
-        body: `Version ${version.number} is open for comment by your pillar until ${closesAt!.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+        body: `Version ${version.number} is open for comment by your pillar until ${formatDateTime(closesAt!, timeZone)} (${timeZone}).`,
         href: `/policies/${policy.slug}/consultations/${id}`,
         dedupeKey: `consultation_opened:${id}`,
       })),
