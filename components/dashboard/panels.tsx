@@ -17,7 +17,9 @@ export function ConsultationsPanel({ title, empty, items }: { title: string; emp
         <List>
           {items.map((c) => (
             <li key={c.id} className="py-2">
-              <p className="font-medium">{c.policyTitle}</p>
+              <Link href={`/policies/${c.policySlug}/consultations/${c.id}`} className="font-medium text-brand-700 underline">
+                {c.policyTitle}
+              </Link>
               <p className="text-sm text-slate-700">Comments close {formatDateTime(c.closesAt)}</p>
             </li>
           ))}
@@ -86,7 +88,10 @@ export function CommentsAwaitingPanel({ data }: { data: NonNullable<Dashboard["c
             <li key={c.id} className="py-2">
               <p className="line-clamp-2 text-slate-900">{c.body}</p>
               <p className="text-sm text-slate-700">
-                {c.authorName} on {c.policyTitle}
+                {c.authorName} on{" "}
+                <Link href={`/policies/${c.policySlug}/consultations/${c.consultationId}/register?status=open`} className="text-brand-700 underline">
+                  {c.policyTitle}
+                </Link>
               </p>
             </li>
           ))}

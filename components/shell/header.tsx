@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { href: "/admin/organizations", label: "Organisations", action: "organization.manage" },
 
   // Policies, versions and consultations.
+  { href: "/policies", label: "Policies" },
 
   // Motions, ballots and decision rules.
   { href: "/votes", label: "Votes" },

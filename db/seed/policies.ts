@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { newParagraphKey, splitParagraphs } from "@/lib/policies/paragraphs";
+import { alignParagraphs, splitParagraphs } from "@/lib/policies/paragraphs";
 import type { Tx } from "../client";
 import { type PolicyStatus, policies, policyParagraphs, policyVersions } from "../schema";
-import { type SeedContext, type SeedParagraph, type SeedPolicy, type SeedVersion, daysFrom, userOf } from "./context";
+import { type SeedContext, type SeedPolicy, type SeedVersion, daysFrom, userOf } from "./context";
 import * as texts from "./policy-texts";
 
 type Category = "procedure" | "guidance" | "membership_requirement" | "budget" | "other";
@@ -118,48 +118,6 @@ export const POLICIES: PolicySeed[] = [
   },
 ];
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
-function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  const union = wa.size + wb.size - shared;
-  return union === 0 ? 1 : shared / union;
-}
-
-/**
- * Stable keys for a new version: a paragraph that is unchanged or only edited keeps the key of the
- * previous version's paragraph it matches (exact text first, then the most similar by shared words);
- * a new paragraph gets a new key.
- */
-export function alignKeys(previous: SeedParagraph[], bodies: string[]): string[] {
-  const used = new Set<string>();
-  const keys: (string | undefined)[] = bodies.map((body) => {
-    const same = previous.find((p) => p.body === body && !used.has(p.key));
-    if (same) used.add(same.key);
-    return same?.key;
-  });
-  return bodies.map((body, i) => {
-    const exact = keys[i];
-    if (exact) return exact;
-    let best: { key: string; score: number } | undefined;
-    for (const p of previous) {
-      if (used.has(p.key)) continue;
-      const score = similarity(p.body, body);
-      if (score >= 0.5 && (!best || score > best.score)) best = { key: p.key, score };
-    }
-    if (best) {
-      used.add(best.key);
-      return best.key;
-    }
-    return newParagraphKey();
-  });
-}
-
 /** Inserts a version as a draft with its paragraphs, then finalises (and freezes) it if it left draft. */
 async function createVersion(
   tx: Tx,
@@ -184,9 +142,8 @@ async function createVersion(
     .returning({ id: policyVersions.id });
   if (!row) throw new Error("Policy version was not created");
 
-  const bodies = splitParagraphs(seed.text);
-  const keys = previous ? alignKeys(previous.paragraphs, bodies) : bodies.map(() => newParagraphKey());
-  const paragraphs = bodies.map((body, i) => ({ key: keys[i] ?? newParagraphKey(), body }));
+  // The same alignment the app uses when a version is made, so demo keys behave like real ones.
+  const paragraphs = alignParagraphs(previous?.paragraphs ?? [], splitParagraphs(seed.text));
   await tx.insert(policyParagraphs).values(paragraphs.map((p, position) => ({ versionId: row.id, key: p.key, position, body: p.body })));
 
   if (seed.finalDay !== undefined) {

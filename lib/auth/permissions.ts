@@ -36,6 +36,28 @@ export const PERMISSIONS = {
   "organization.changeStatus": ["admin", "secretariat"],
 
   // Policies, versions and consultations.
+  /** Read every policy whatever its status, with draft versions (others: adopted ones, and those consulted with their pillar). */
+  "policy.readInternal": ["admin", "secretariat", "director", "chair"],
+  /** Create a policy with its first draft version. */
+  "policy.create": ["secretariat"],
+  /** Edit a policy's title, category and draft version text. */
+  "policy.editDraft": ["secretariat"],
+  /** Move a policy along its lifecycle by hand (board review, withdrawal); votes belong to motions. */
+  "policy.changeStatus": ["secretariat"],
+  /** Start a new draft version as a copy of the latest one. */
+  "version.create": ["secretariat"],
+  /** Make a draft version final (immutable), carrying open comments forward to it. */
+  "version.finalize": ["secretariat"],
+  /** Open a consultation on a final version to chosen pillars. */
+  "consultation.open": ["secretariat"],
+  /** Close a consultation before its closing time. */
+  "consultation.close": ["secretariat"],
+  /** Read a consultation, its comments, coverage and register, and export the register (representatives: invited pillars only). */
+  "consultation.read": ["admin", "secretariat", "director", "chair", "representative"],
+  /** Comment while a consultation is open (representatives: only when their pillar is invited). */
+  "comment.create": ["secretariat", "director", "chair", "representative"],
+  /** Answer a top-level comment for the consultation register. */
+  "comment.answer": ["secretariat"],
 
   // Motions, ballots and decision rules.
   /** See draft and open motions with their live tally (the public sees closed motions' totals only). */

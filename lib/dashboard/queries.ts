@@ -79,6 +79,7 @@ export async function listCommentsAwaitingAnswer(db: DB) {
         authorName: users.name,
         policyTitle: policies.title,
         policySlug: policies.slug,
+        consultationId: comments.consultationId,
       })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CommentForm } from "@/components/consultations/comment-form";
+import { CommentThread } from "@/components/consultations/comment-thread";
+import { CoverageTables } from "@/components/consultations/coverage";
+import { ActionButton } from "@/components/policies/action-button";
+import { paragraphLabel } from "@/components/policies/labels";
+import { loadOrRefuse } from "@/components/policies/refusal";
+import { Alert } from "@/components/ui/alert";
+import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { currentActor } from "@/lib/auth/session";
+import { closeConsultationAction } from "@/lib/consultations/actions";
+import { getConsultation } from "@/lib/consultations/queries";
+import { effectiveClose } from "@/lib/consultations/rules";
+import { formatDateTime } from "@/lib/format";
+import { getTimezone } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Consultation" };
+
+const PHASE = { scheduled: "Not open yet", open: "Open for comment", closed: "Closed" } as const;
+
+export default async function ConsultationPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug, id } = await params;
+  const query = await searchParams;
+  const actor = await currentActor();
+  const db = await getDb();
+  const path = `/policies/${slug}/consultations/${id}`;
+  const result = await loadOrRefuse(() => getConsultation(db, actor, { consultationId: id }), path);
+  if ("refusal" in result) return result.refusal;
+  const d = result.data;
+  if (d.policy.slug !== slug) notFound();
+  const timeZone = await getTimezone(db);
+  const topLevel = d.comments.filter((c) => !c.parentId);
+  const repliesOf = (parentId: string) => d.comments.filter((c) => c.parentId === parentId);
+  const current = topLevel.filter((c) => !c.outdatedAt);
+  const outdated = topLevel.filter((c) => c.outdatedAt);
+  const labels = d.paragraphs.map((p) => paragraphLabel(p.body));
+  const reply = d.refusal ? undefined : { consultationId: d.consultation.id, slug };
+  const selected = typeof query.paragraph === "string" ? query.paragraph : undefined;
+  const invitedNames = d.pillars.filter((p) => p.invited).map((p) => p.name);
+  return (
+    <>
+      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${slug}`}>{d.policy.title}</Link>}>Consultation on version {d.versionNumber}</PageTitle>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-semibold">Status</dt>
+          <dd>
+            <Badge tone={d.phase === "open" ? "good" : "neutral"}>{PHASE[d.phase]}</Badge>
+          </dd>
+          <dt className="font-semibold">Opens</dt>
+          <dd>{formatDateTime(d.consultation.opensAt, timeZone)}</dd>
+          <dt className="font-semibold">{d.consultation.closedEarlyAt ? "Closed early" : "Closes"}</dt>
+          <dd>{formatDateTime(effectiveClose(d.consultation), timeZone)}</dd>
+          <dt className="font-semibold">Invited pillars</dt>
+          <dd>{invitedNames.join(", ")}</dd>
+          <dt className="font-semibold">Text shown</dt>
+          <dd>Version {d.currentVersion.number}{d.currentVersion.number !== d.versionNumber ? ` (open comments carried forward from version ${d.versionNumber})` : ""}</dd>
+        </dl>
+        <div className="flex flex-col items-end gap-2">
+          <Link className="font-semibold text-brand-700 underline" href={`${path}/register`}>
+            Consultation register
+          </Link>
+          {actor && can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
+            <ActionButton action={closeConsultationAction} fields={{ consultationId: d.consultation.id, slug }} label="Close the consultation now" variant="danger" />
+          ) : null}
+        </div>
+      </div>
+      <div className="flex flex-col gap-6">
+        <Card title="Coverage">
+          <CoverageTables coverage={d.coverage} paragraphLabels={labels} />
+        </Card>
+        <Card title="Text and comments">
+          <ol className="flex flex-col gap-6">
+            {d.paragraphs.map((p, i) => {
+              const mine = current.filter((c) => c.paragraphKey === p.key);
+              return (
+                <li key={p.key} id={`paragraph-${p.key}`} className="border-b border-slate-200 pb-4 last:border-0">
+                  <h3 className="text-base font-semibold">Paragraph {i + 1}</h3>
+                  <Markdown>{p.body}</Markdown>
+                  <div className="mt-2 flex flex-col gap-2 pl-4">
+                    {mine.map((c) => (
+                      <CommentThread key={c.id} comment={c} replies={repliesOf(c.id)} timeZone={timeZone} reply={reply} />
+                    ))}
+                    {d.refusal ? null : (
+                      <a className="text-sm text-brand-700 underline" href={`?paragraph=${p.key}#comment-form`}>
+                        Comment on paragraph {i + 1}
+                      </a>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </Card>
+        {outdated.length ? (
+          <Card title="Outdated comments">
+            <p className="mb-3 text-sm text-slate-700">These comments were made on paragraphs that a later version deleted. They are kept with the text they were about.</p>
+            <ul className="flex flex-col gap-4">
+              {outdated.map((c) => (
+                <li key={c.id}>
+                  <p className="text-sm font-semibold">Deleted paragraph of version {c.originalVersionNumber}:</p>
+                  <blockquote className="mb-2 border-l-4 border-slate-400 pl-3 text-sm text-slate-800">
+                    <Markdown>{d.outdatedOrigins.get(c.id) ?? ""}</Markdown>
+                  </blockquote>
+                  <CommentThread comment={c} replies={repliesOf(c.id)} timeZone={timeZone} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        <section id="comment-form" aria-labelledby="comment-heading" className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
+          <h2 id="comment-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            Comment
+          </h2>
+          {d.refusal ? (
+            <Alert>
+              <strong>Why you cannot comment:</strong> {d.refusal.reason}
+            </Alert>
+          ) : d.paragraphs.length === 0 ? (
+            <EmptyState>There is no text to comment on.</EmptyState>
+          ) : (
+            <CommentForm consultationId={d.consultation.id} slug={slug} paragraphs={d.paragraphs.map((p, i) => ({ key: p.key, label: labels[i]! }))} selectedKey={selected} />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { OpenConsultationForm } from "@/components/consultations/open-consultation-form";
+import { loadOrRefuse } from "@/components/policies/refusal";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/session";
+import { toLocalInput } from "@/lib/consultations/time";
+import { listPillars } from "@/lib/consultations/queries";
+import { listFinalVersions, loadReadablePolicy } from "@/lib/policies/queries";
+import { getTimezone } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Open a consultation" };
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export default async function NewConsultationPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await currentActor();
+  if (!actor) redirect(`/login?returnTo=/policies/${slug}/consultations/new`);
+  const db = await getDb();
+  const result = await loadOrRefuse(async () => {
+    const policy = await loadReadablePolicy(db, actor, slug);
+    return { policy, versions: await listFinalVersions(db, actor, policy.id) };
+  }, `/policies/${slug}/consultations/new`);
+  if ("refusal" in result) return result.refusal;
+  const { policy, versions } = result.data;
+  const [pillars, timeZone] = await Promise.all([listPillars(db), getTimezone(db)]);
+  const now = new Date();
+  return (
+    <>
+      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>Back to {policy.title}</Link>}>Open a consultation</PageTitle>
+      {policy.status !== "draft" ? (
+        <Alert>This policy is no longer a draft, so a consultation cannot be opened on it.</Alert>
+      ) : versions.length === 0 ? (
+        <Alert>Make a version final before putting it out for consultation.</Alert>
+      ) : (
+        <Card title="Consultation">
+          <OpenConsultationForm
+            policy={{ id: policy.id, slug: policy.slug }}
+            versions={versions}
+            pillars={pillars}
+            timeZone={timeZone}
+            defaults={{ opensAt: toLocalInput(now, timeZone), closesAt: toLocalInput(new Date(now.getTime() + 28 * DAY), timeZone) }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { PolicyStatus } from "@/db/schema";
+import { can, type Role } from "@/lib/auth/permissions";
+
+/** Who is looking: a signed-in user's roles and pillar, or nobody. */
+export type Viewer = { roles: readonly Role[]; pillarId: string } | null;
+
+export type Access = "ok" | "unauthenticated" | "forbidden";
+
+/**
+ * Adopted policies are public. Everything else needs a signed-in user: internal readers see every
+ * policy; a representative sees a policy once a consultation on it invited their pillar.
+ */
+export function policyAccess(viewer: Viewer, policy: { status: PolicyStatus; invitedPillarIds: readonly string[] }): Access {
+  if (policy.status === "adopted") return "ok";
+  if (!viewer) return "unauthenticated";
+  if (can(viewer.roles, "policy.readInternal")) return "ok";
+  return policy.invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
+}
+
+/** Consultations, their comments and register are for signed-in users: internal readers, and the invited pillars. */
+export function consultationAccess(viewer: Viewer, invitedPillarIds: readonly string[]): Access {
+  if (!viewer) return "unauthenticated";
+  if (!can(viewer.roles, "consultation.read")) return "forbidden";
+  if (can(viewer.roles, "policy.readInternal")) return "ok";
+  return invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
+}
+
+/** Draft versions are internal: the public and representatives see final versions only. */
+export function seesDraftVersions(viewer: Viewer): boolean {
+  return viewer !== null && can(viewer.roles, "policy.readInternal");
+}
