@@ -22,7 +22,7 @@ const create = catalogCase("create user");
 type Figures = { acknowledged: string[]; inDoubt: number; killedAfter: number; restartMs: number };
 
 /** Sends account creations until WRITES are acknowledged, killing the server with SIGKILL once along the way. */
-async function writeThroughACrash(start: () => Promise<Server>, label: string): Promise<Figures & { server: Server }> {
+async function writeThroughACrash(start: () => Promise<Server>, label: string, afterKill = () => {}): Promise<Figures & { server: Server }> {
   let server = await start();
   const cookie = await signInCookie(server.url, ROLE_USERS.admin);
   // The form's own organisation list gives a valid id without opening the (single-process) database.
@@ -40,6 +40,7 @@ async function writeThroughACrash(start: () => Promise<Server>, label: string): 
     const killed = server;
     killed.process.kill("SIGKILL");
     await new Promise((resolve) => (killed.process.exitCode !== null || killed.process.signalCode ? resolve(null) : killed.process.once("exit", resolve)));
+    afterKill();
     const began = Date.now();
     server = await start();
     restartMs = Date.now() - began;
@@ -104,15 +105,22 @@ describe("crash: kill -9 during acknowledged writes, then restart", () => {
     cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
     const dir = path.join(root, "pglite");
     const pids: number[] = [];
-    const run = await writeThroughACrash(async () => {
-      const server = await startApp(3722, { pgliteDir: dir });
-      pids.push(server.pid);
-      return server;
-    }, "pglite");
-    // The restarted server took over the lock the killed one left.
-    const holder = Number(JSON.parse(readFileSync(lockPathFor(dir), "utf8")).pid);
+    const lockHolder = () => Number(JSON.parse(readFileSync(lockPathFor(dir), "utf8")).pid);
+    let staleHolder = 0;
+    const run = await writeThroughACrash(
+      async () => {
+        const server = await startApp(3722, { pgliteDir: dir });
+        pids.push(server.pid);
+        return server;
+      },
+      "pglite",
+      () => (staleHolder = lockHolder()),
+    );
+    // The killed server left its lock behind; the restarted one took it over.
     expect(pids).toHaveLength(2);
-    expect(holder, "the lock names a process of the restarted server, not the killed one").not.toBe(pids[0]);
+    expect(staleHolder, "the killed server's lock was left behind").toBe(pids[0]);
+    expect(lockHolder(), "the restarted server holds the lock").toBe(pids[1]);
+    console.log(`crash (PGlite): the lock left by killed pid ${staleHolder} was taken over by pid ${pids[1]}`);
     await run.server.stop();
     const database = await openDatabase({ kind: "pglite", dir });
     try {
