@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**", "reliability/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -75,7 +75,7 @@ test.describe("the board", () => {
   test("other roles cannot open seat administration", async ({ page }) => {
     await signIn(page, "secretariat@example.org");
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByRole("link", { name: "Seats" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Seats", exact: true })).toHaveCount(0);
     await page.goto("/admin/seats");
     await expect(page.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
   });

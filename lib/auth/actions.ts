@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signInSchema } from "./credentials";
 import { signIn, signOut } from "./auth";
-import type { ActionState } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM } from "@/lib/errors";
 
 /** Only same-site paths may be returned to after sign-in. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
@@ -12,6 +12,7 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) {
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors };

@@ -1,0 +1,56 @@
+import { defineHttpCases } from "@/reliability/catalog";
+
+/** How the reliability suite (reliability/) reaches sign-in, the workspace pages and the API routes over HTTP. */
+export const httpCases = defineHttpCases([
+  {
+    name: "dashboard",
+    permission: "workspace.view",
+    target: { kind: "page", path: "/dashboard" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "audit log",
+    permission: "audit.read",
+    target: { kind: "page", path: "/audit" },
+    prepare: async () => ({ query: { entityType: "user", page: "1" } }),
+    writes: [],
+  },
+  {
+    name: "sign in",
+    target: { kind: "action", file: "lib/auth/actions.ts", exportName: "signInAction" },
+    prepare: async () => ({ fields: { email: "rep.gov@example.org", password: "pillars-demo", returnTo: "/dashboard" } }),
+    // Every attempt, refused or not, is recorded for the sign-in throttle.
+    writes: ["login_attempts"],
+  },
+  {
+    name: "health",
+    target: { kind: "route", method: "GET", path: "/api/health" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "session",
+    target: { kind: "route", method: "GET", path: "/api/auth/session" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "csrf token",
+    target: { kind: "route", method: "GET", path: "/api/auth/csrf" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "credentials callback",
+    target: { kind: "route", method: "POST", path: "/api/auth/callback/credentials" },
+    prepare: async () => ({ form: { email: "rep.gov@example.org", password: "pillars-demo", csrfToken: "none", callbackUrl: "/dashboard" } }),
+    writes: ["login_attempts"],
+  },
+  {
+    name: "sign out",
+    target: { kind: "route", method: "POST", path: "/api/auth/signout" },
+    prepare: async () => ({ form: { csrfToken: "none", callbackUrl: "/" } }),
+    writes: [],
+  },
+]);

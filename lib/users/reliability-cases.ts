@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { organizations, users } from "@/db/schema";
+import { defineHttpCases } from "@/reliability/catalog";
+
+/** How the reliability suite (reliability/) reaches the user-account actions over HTTP. */
+let sequence = 0;
+
+export const httpCases = defineHttpCases([
+  {
+    name: "users page",
+    permission: "user.list",
+    target: { kind: "page", path: "/admin/users" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "create user",
+    permission: "user.create",
+    target: { kind: "action", file: "lib/users/actions.ts", exportName: "createUserAction" },
+    prepare: async (db) => {
+      const [organization] = await db.select({ id: organizations.id }).from(organizations).limit(1);
+      return {
+        fields: {
+          name: "New Person",
+          email: `http.person.${process.pid}.${++sequence}@example.org`,
+          organizationId: organization!.id,
+          password: "a-long-enough-password",
+          roles: ["representative"],
+        },
+      };
+    },
+    writes: ["users", "user_roles", "audit_log"],
+    addsOneRowTo: ["users", "audit_log"],
+  },
+  {
+    name: "set user roles",
+    permission: "user.setRoles",
+    target: { kind: "action", file: "lib/users/actions.ts", exportName: "setUserRolesAction" },
+    prepare: async (db) => {
+      const [target] = await db.select({ id: users.id }).from(users).where(eq(users.email, "rep.gov@example.org"));
+      return { fields: { userId: target!.id, roles: ++sequence % 2 ? ["representative"] : ["representative", "secretariat"] } };
+    },
+    writes: ["user_roles", "audit_log"],
+  },
+]);
