@@ -6,6 +6,16 @@ import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { recordOverdueNotices } from "@/lib/tasks/overdue";
+import { remindClosingSoon } from "@/lib/votes/reminders";
+
+/**
+ * Notices that fall due with time (a task now overdue, a motion closing within 24 hours that the
+ * director has not voted on) are written when the user's notices are read, at most once each.
+ */
+async function recordDueNotices(db: DB, actor: Actor, now: Date): Promise<void> {
+  await recordOverdueNotices(db, actor.id, now);
+  if (actor.roles.includes("director")) await remindClosingSoon(db, actor, now);
+}
 
 export const INBOX_PAGE_SIZE = 30;
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
@@ -14,7 +24,7 @@ const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).c
 export async function listInbox(db: DB, actor: Actor | null, input: unknown, now = new Date()) {
   const user = authorize(actor, "workspace.view");
   const { page } = pageSchema.parse(input ?? {});
-  await recordOverdueNotices(db, user.id, now);
+  await recordDueNotices(db, user, now);
   const mine = eq(notifications.userId, user.id);
   const [rows, [total], [unread]] = await Promise.all([
     db
@@ -41,7 +51,7 @@ export async function listInbox(db: DB, actor: Actor | null, input: unknown, now
 
 /** The number shown beside "Inbox" in the header. */
 export async function countUnread(db: DB, actor: Actor, now = new Date()): Promise<number> {
-  await recordOverdueNotices(db, actor.id, now);
+  await recordDueNotices(db, actor, now);
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
