@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { createTaskAction } from "@/lib/tasks/actions";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 
 type Choice = { id: string; title: string };
 

@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/errors";
 import { moveTaskAction, postProgressAction } from "@/lib/tasks/actions";
 import { MOVE_LABELS, type TaskMove } from "@/lib/tasks/rules";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 
 function Result({ state }: { state: ActionState }) {
   if (!state) return null;

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 type FieldProps = {
   label: string;
@@ -71,6 +71,31 @@ export function SelectField({
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+/** A labelled multi-line field; `id` defaults to the name, and may differ when a page has several forms. */
+export function TextAreaField({
+  label,
+  name,
+  id = name,
+  errors,
+  hint,
+  rows = 3,
+  ...props
+}: FieldProps & { id?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} name={id} errors={errors} hint={hint}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={CONTROL}
+        {...props}
+      />
     </FieldShell>
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { draftMotionAction } from "@/lib/votes/actions";
-import { TextAreaField } from "./text-area";
+import { TextAreaField } from "@/components/ui/field";
 
 type Choices = { versions: { id: string; number: number; policyTitle: string }[]; rules: { id: string; name: string; isDefault: boolean }[] };
 
@@ -44,7 +44,7 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         </SelectField>
       ) : (
         <div className="md:col-span-2">
-          <TextAreaField label="Resolution text" name="resolutionText" required defaultValue={kept?.resolutionText} errors={errors?.resolutionText} />
+          <TextAreaField label="Resolution text" name="resolutionText" rows={5} required defaultValue={kept?.resolutionText} errors={errors?.resolutionText} />
         </div>
       )}
       <SelectField label="Decision rule" name="ruleId" defaultValue={kept?.ruleId ?? choices.rules.find((r) => r.isDefault)?.id ?? ""} errors={errors?.ruleId}>

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/errors";
 import { castBallotAction, closeMotionEarlyAction, declareRecusalAction, openMotionAction } from "@/lib/votes/actions";
-import { TextAreaField } from "./text-area";
+import { TextAreaField } from "@/components/ui/field";
 
 function Feedback({ state }: { state: ActionState }) {
   if (!state) return null;

@@ -8,6 +8,7 @@ import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { toSeatError, violatedConstraint } from "./constraints";
 import { assignSeat, designateOffice, endSeatTerm, vacateSeat } from "./commands";
 import { defaultTermEnd } from "./rules";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function seatOf(email: string): Promise<string> {
   const [row] = await t.db

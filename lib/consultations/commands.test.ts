@@ -11,6 +11,7 @@ import { answerComment, closeConsultation, createComment, openConsultation } fro
 import { parseCsv } from "./csv-parse";
 import { getConsultation, listRegister } from "./queries";
 import { REGISTER_HEADER, registerCsv } from "./register-csv";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -19,16 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** Expects the call to be refused with the code, changing nothing. */
 async function expectRefused(call: () => Promise<unknown>, code: AppError["code"]): Promise<AppError> {

@@ -12,7 +12,7 @@ import { checkStatusMove } from "@/lib/policies/rules";
 import { getTimezone } from "@/lib/settings";
 import { commentRefusal } from "./rules";
 import { answerCommentSchema, consultationIdSchema, createCommentSchema, openConsultationSchema } from "./schemas";
-import { parseMoment } from "./time";
+import { parseMoment } from "@/lib/time";
 
 function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
   return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);

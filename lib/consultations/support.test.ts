@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeCoverage } from "./coverage";
 import { neutraliseCell, toCsv } from "./csv";
 import { parseCsv } from "./csv-parse";
-import { parseMoment, toLocalInput } from "./time";
+import { parseMoment, toLocalInput } from "@/lib/time";
 
 describe("the register CSV", () => {
   it("neutralises cells that a spreadsheet would run as formulas", () => {

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, organizationStatusHistory, organizations, settings } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { getTimezone } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { changeOrganizationStatus, createOrganization, updateOrganization } from "./commands";
 import { getRegistryEntry, searchRegistry } from "./queries";
 import { isInGoodStanding, todayIn } from "./rules";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,16 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** Every slug a filtered search returns, across all pages. */
 async function allSlugs(filter: Record<string, string>): Promise<string[]> {

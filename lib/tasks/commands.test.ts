@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { advanceTask, blockTask, createTask, postProgress, reviewTask } from "./commands";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 let sec: Actor, staff2: Actor, gov2: Actor, cso3: Actor, rep: Actor, admin: Actor;
@@ -22,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** A refused call leaves every row as it was. */
 async function refusedUnchanged(call: () => Promise<unknown>): Promise<AppError> {

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, userRoles } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
-import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { createUser, setUserRoles } from "./commands";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -15,16 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("user accounts", () => {
   it("an administrator creates an account that can sign in, with an audit row", async () => {

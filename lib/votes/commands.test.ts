@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, ballotHistory, ballots, motionResults, motionRoll, motions, notifications, policies, policyVersions, recusals } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
@@ -10,6 +9,7 @@ import { toCsv } from "./csv";
 import { exportRollCall, getMotion, listMotions } from "./queries";
 import { remindClosingSoon } from "./reminders";
 import { tallyMotion } from "./tally-input";
+import { refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -18,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const DIRECTORS = ["gov1", "gov2", "gov3", "gov4", "cso1", "cso2", "cso3", "cso4", "psc1", "psc2", "psc3", "psc4"].map((d) => `${d}@example.org`);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();

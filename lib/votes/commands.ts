@@ -12,7 +12,7 @@ import { getTimezone } from "@/lib/settings";
 import { closeLockedMotion, finaliseIfDue } from "./finalise";
 import { castBallotSchema, declareRecusalSchema, draftMotionSchema, motionIdSchema } from "./schemas";
 import { pgErrorCode, tallyMotion } from "./tally-input";
-import { parseClosingTime } from "./time";
+import { parseMoment } from "@/lib/time";
 
 function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
   return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
@@ -28,7 +28,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 export async function draftMotion(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const author = authorize(actor, "motion.draft");
   const data = parse(draftMotionSchema, input);
-  const closesAt = parseClosingTime(data.closesAt, await getTimezone(db));
+  const closesAt = parseMoment(data.closesAt, await getTimezone(db));
   if (!closesAt) throw new AppError("invalid", "Check the highlighted fields.", { closesAt: ["Enter a valid closing time."] });
   if (closesAt.getTime() <= Date.now() + 60_000) {
     throw new AppError("invalid", "Check the highlighted fields.", { closesAt: ["Choose a closing time in the future."] });

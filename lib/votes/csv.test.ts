@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "./csv";
-import { parseClosingTime, toLocalInput } from "./time";
+import { parseMoment as parseClosingTime, toLocalInput } from "@/lib/time";
 
 describe("CSV cells", () => {
   it("neutralises formulas and quotes what needs quoting", () => {

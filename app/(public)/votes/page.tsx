@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
 import { getDraftChoices, listMotions, type MotionSummary } from "@/lib/votes/queries";
-import { toLocalInput } from "@/lib/votes/time";
+import { toLocalInput } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Votes" };
 export const dynamic = "force-dynamic";

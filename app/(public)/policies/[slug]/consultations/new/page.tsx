@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { toLocalInput } from "@/lib/consultations/time";
+import { toLocalInput } from "@/lib/time";
 import { listPillars } from "@/lib/consultations/queries";
 import { listFinalVersions, loadReadablePolicy } from "@/lib/policies/queries";
 import { getTimezone } from "@/lib/settings";
