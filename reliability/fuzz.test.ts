@@ -23,6 +23,8 @@ beforeAll(async () => {
   database = await createPostgresDatabase();
   server = await startApp(3731, database);
   for (const role of ROLES) cookies[role] = await signInCookie(server.url, ROLE_USERS[role]);
+  // A user's first page writes their overdue-task notices once (the header's inbox count): do it here, not inside an entry's check.
+  for (const role of ROLES) await fetch(`${server.url}/dashboard`, { headers: { cookie: cookies[role] } });
   const [other] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "rep.cso@example.org"));
   otherUserId = other!.id;
 });
