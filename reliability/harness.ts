@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { isNull } from "drizzle-orm";
 import postgres from "postgres";
 import { startServer, type Server } from "@/bench/server";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database, type DB, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { notifications } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import type { Role } from "@/lib/auth/permissions";
 import { callAction, findAction } from "@/lib/testing/http-actions";
@@ -52,12 +54,15 @@ export async function createPostgresDatabase(): Promise<FreshPostgres> {
   };
 }
 
+/** Shifts the suite's ports (3701–3799 by default), so that runs on one machine do not collide. */
+const PORT_BASE = Number(process.env.RELIABILITY_PORT_BASE || 3700);
+
 /** Starts the built app on the given database; a small pool so two processes fit on the server. */
 export function startApp(port: number, database: { url: string } | { pgliteDir: string }): Promise<Server> {
   const env: Record<string, string> = { AUTH_SECRET, DATABASE_POOL_MAX: "5" };
   if ("url" in database) env.DATABASE_URL = database.url;
   else Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: database.pgliteDir });
-  return startServer(port, env);
+  return startServer(port - 3700 + PORT_BASE, env);
 }
 
 /**
@@ -82,15 +87,43 @@ const UNAUTHENTICATED = "Please sign in to continue.";
 const FORBIDDEN = "Your role does not allow this action.";
 const UNEXPECTED = "Something went wrong on our side";
 
-/** The ActionState an action returned: the `1:` line of the React Flight response. */
+/**
+ * The ActionState an action returned: row 1 of the React Flight response. Rows end with a newline,
+ * except text rows (`<id>:T<hex byte length>,<text>`, for strings of 1,024 characters or more, such
+ * as a long value a refused form echoes back), which end after their length.
+ */
 export function actionState(body: string): { ok: boolean; error?: string } | null {
-  const line = body.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) return null;
-  try {
-    return JSON.parse(line.slice(2)) as { ok: boolean; error?: string };
-  } catch {
-    return null;
+  const bytes = Buffer.from(body, "utf8");
+  for (let at = 0; at < bytes.length; ) {
+    const colon = bytes.indexOf(":", at);
+    if (colon < 0) break;
+    const id = bytes.toString("utf8", at, colon);
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(",", colon);
+      at = comma + 1 + parseInt(bytes.toString("utf8", colon + 2, comma), 16);
+      continue;
+    }
+    const newline = bytes.indexOf("\n", colon);
+    const end = newline < 0 ? bytes.length : newline;
+    if (id === "1") {
+      try {
+        return JSON.parse(bytes.toString("utf8", colon + 1, end)) as { ok: boolean; error?: string };
+      } catch {
+        return null;
+      }
+    }
+    at = end + 1;
   }
+  return null;
+}
+
+/**
+ * Marks the outbox delivered, as the server's sweep would. `prepare` writes through commands in the
+ * test process, so its notices are not sent by the server right after the write; without this, the
+ * server's periodic sweep would stamp them (`emailed_at`) in the middle of a later call's check.
+ */
+export async function settleOutbox(db: DB): Promise<void> {
+  await db.update(notifications).set({ emailedAt: new Date() }).where(isNull(notifications.emailedAt));
 }
 
 function classifyStatus(status: number): Outcome {
@@ -114,6 +147,7 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     const args = request.args ?? [null, toFormData(request.fields ?? {})];
     const response = await callAction(baseUrl, actionIds.get(key)!, args, options);
     if (response.status >= 300 && response.status < 400) return { ...response, outcome: "allowed" };
+    if (response.status === 200 && response.redirect) return { ...response, outcome: response.redirect.startsWith("/login") ? "unauthenticated" : "allowed" };
     if (response.status !== 200) return { ...response, outcome: classifyStatus(response.status) };
     const state = actionState(response.body);
     if (!state) return { ...response, outcome: "error", message: "no ActionState in the response" };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { saveRule, setDefaultRule } from "./rule-commands";
 
@@ -21,6 +21,7 @@ const field = (formData: FormData, name: string) => {
 };
 
 export async function draftMotionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let id: string;
   try {
     ({ id } = await draftMotion(await getDb(), await currentActor(), {
@@ -52,15 +53,18 @@ async function onMotion(formData: FormData, run: (motionId: string | undefined) 
 }
 
 export async function openMotionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return onMotion(formData, async (motionId) => openMotion(await getDb(), await currentActor(), { motionId }), "The motion is open for ballots.");
 }
 
 export async function castBallotAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const choice = field(formData, "choice");
   return onMotion(formData, async (motionId) => castBallot(await getDb(), await currentActor(), { motionId, choice }), `Your ballot is recorded: ${choice}.`);
 }
 
 export async function declareRecusalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return onMotion(
     formData,
     async (motionId) => declareRecusal(await getDb(), await currentActor(), { motionId, reason: field(formData, "reason") }),
@@ -69,10 +73,12 @@ export async function declareRecusalAction(_prev: ActionState, formData: FormDat
 }
 
 export async function closeMotionEarlyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return onMotion(formData, async (motionId) => closeMotionEarly(await getDb(), await currentActor(), { motionId }), "The motion is closed.");
 }
 
 export async function saveRuleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await saveRule(await getDb(), await currentActor(), {
       ruleId: field(formData, "ruleId") || null,
@@ -92,6 +98,7 @@ export async function saveRuleAction(_prev: FormState, formData: FormData): Prom
 }
 
 export async function setDefaultRuleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await setDefaultRule(await getDb(), await currentActor(), { ruleId: field(formData, "ruleId") });
   } catch (error) {

@@ -1,0 +1,113 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { decisionRules, motionRoll, motions, recusals, users } from "@/db/schema";
+import { defineHttpCases } from "@/reliability/catalog";
+import { insertDraftResolution, openFreshResolution } from "./fixtures";
+
+/** How the reliability suite (reliability/) reaches motions, ballots, recusals, rules and the roll-call export over HTTP. */
+let sequence = 0;
+const ACTIONS = "lib/votes/actions.ts";
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
+
+/** An open resolution whose outcome is decided: three of four industry directors recused, so its pillar minimum cannot be met. */
+async function decidedResolution(db: DB): Promise<string> {
+  const motionId = await openFreshResolution(db);
+  const industry = await db
+    .select({ id: motionRoll.directorId })
+    .from(motionRoll)
+    .innerJoin(users, eq(users.id, motionRoll.directorId))
+    .where(and(eq(motionRoll.motionId, motionId), inArray(users.email, ["psc1@example.org", "psc2@example.org", "psc3@example.org"])));
+  await db.insert(recusals).values(industry.map((d) => ({ motionId, directorId: d.id, reason: "Declared for the reliability suite." })));
+  return motionId;
+}
+
+export const httpCases = defineHttpCases([
+  {
+    name: "decision rules page",
+    permission: "rule.manage",
+    target: { kind: "page", path: "/admin/rules" },
+    prepare: async () => ({}),
+    writes: [],
+  },
+  {
+    name: "draft motion",
+    permission: "motion.draft",
+    target: { kind: "action", file: ACTIONS, exportName: "draftMotionAction" },
+    prepare: async () => ({
+      fields: { kind: "resolution", title: `Resolution over HTTP ${process.pid}.${++sequence}`, resolutionText: "The Board thanks the Secretariat.", closesAt: inAWeek() },
+    }),
+    writes: ["motions", "audit_log"],
+    addsOneRowTo: ["motions", "audit_log"],
+  },
+  {
+    name: "open motion",
+    permission: "motion.open",
+    target: { kind: "action", file: ACTIONS, exportName: "openMotionAction" },
+    prepare: async (db) => ({ fields: { motionId: await insertDraftResolution(db) } }),
+    // A motion adopting a policy version also freezes the version and moves its policy to voting.
+    writes: ["motions", "motion_roll", "audit_log", "notifications", "policies", "policy_versions"],
+  },
+  {
+    name: "close motion early",
+    permission: "motion.closeEarly",
+    target: { kind: "action", file: ACTIONS, exportName: "closeMotionEarlyAction" },
+    prepare: async (db) => ({ fields: { motionId: await decidedResolution(db) } }),
+    writes: ["motions", "motion_results", "audit_log", "notifications", "policies"],
+    addsOneRowTo: ["motion_results"],
+  },
+  {
+    name: "cast ballot",
+    permission: "ballot.cast",
+    target: { kind: "action", file: ACTIONS, exportName: "castBallotAction" },
+    prepare: async (db) => ({ fields: { motionId: await openFreshResolution(db), choice: "yes" } }),
+    writes: ["ballots", "ballot_history", "audit_log"],
+    addsOneRowTo: ["ballots", "ballot_history", "audit_log"],
+  },
+  {
+    name: "declare recusal",
+    permission: "recusal.declare",
+    target: { kind: "action", file: ACTIONS, exportName: "declareRecusalAction" },
+    prepare: async (db) => ({ fields: { motionId: await openFreshResolution(db), reason: "My organisation is a party to the matter." } }),
+    writes: ["recusals", "audit_log"],
+    addsOneRowTo: ["recusals", "audit_log"],
+  },
+  {
+    name: "save decision rule",
+    permission: "rule.manage",
+    target: { kind: "action", file: ACTIONS, exportName: "saveRuleAction" },
+    prepare: async () => ({
+      fields: {
+        name: `Two-thirds ${process.pid}.${++sequence}`,
+        description: "Two thirds of the ballots cast.",
+        quorumMinTotal: "7",
+        quorumMinPerPillar: "1",
+        passMinYesTotal: "0",
+        passMinYesPerPillar: "0",
+        passMinYesShare: "0.66",
+      },
+    }),
+    writes: ["decision_rules", "audit_log"],
+    addsOneRowTo: ["audit_log"],
+  },
+  {
+    name: "set default decision rule",
+    permission: "rule.manage",
+    // A rule that is not the default yet, so that the call changes it.
+    prepare: async (db) => {
+      const [rule] = await db.select({ id: decisionRules.id }).from(decisionRules).where(eq(decisionRules.isDefault, false)).limit(1);
+      return { fields: { ruleId: rule!.id } };
+    },
+    target: { kind: "action", file: ACTIONS, exportName: "setDefaultRuleAction" },
+    writes: ["decision_rules", "audit_log"],
+  },
+  {
+    name: "roll-call export",
+    permission: "rollcall.export",
+    target: { kind: "route", method: "GET", path: "/api/votes/00000000-0000-4000-8000-000000000000/roll-call" },
+    prepare: async (db) => {
+      const [closed] = await db.select({ id: motions.id }).from(motions).where(eq(motions.status, "closed")).limit(1);
+      return { path: `/api/votes/${closed!.id}/roll-call` };
+    },
+    writes: [],
+  },
+]);
