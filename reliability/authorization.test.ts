@@ -5,7 +5,7 @@ import { signInCookie, type Server } from "@/bench/server";
 import { ACTIONS, can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { ACTIONS_WITHOUT_CASES, PERMISSIONS_WITHOUT_HTTP } from "./catalog";
-import { CATALOG, createPostgresDatabase, type FreshPostgres, isReachable, ROLE_USERS, send, startApp } from "./harness";
+import { CATALOG, createPostgresDatabase, type FreshPostgres, isReachable, ROLE_USERS, send, startApp, PORT_BASE } from "./harness";
 
 /**
  * The permission table walked over HTTP: every catalog entry with a permission is called through
@@ -18,7 +18,7 @@ const cookies = {} as Record<Role, string>;
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
-  server = await startApp(3701, database);
+  server = await startApp(PORT_BASE + 1, database);
   for (const role of ROLES) cookies[role] = await signInCookie(server.url, ROLE_USERS[role]);
 });
 afterAll(async () => {

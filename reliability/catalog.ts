@@ -66,4 +66,6 @@ export const ACTIONS_WITHOUT_CASES: Record<string, string> = {
  */
 export const PERMISSIONS_WITHOUT_HTTP: Partial<Record<Action, string>> = {
   "notification.markRead": "no action or route calls markNotificationsRead yet; the inbox adds one",
+  "policy.readInternal":
+    "only the policy pages enforce it, and they answer a refusal in place (a sign-in prompt, or \"Not open to you\" when no consultation invited the reader's pillar) rather than with the login redirect or the role page the HTTP walk recognises",
 };

@@ -3,7 +3,7 @@ import { signInCookie, type Server } from "@/bench/server";
 import type { Role } from "@/lib/auth/permissions";
 import { runConcurrently } from "./concurrency";
 import { SCENARIOS } from "./concurrency-scenarios";
-import { createPostgresDatabase, type FreshPostgres, ROLE_USERS, startApp } from "./harness";
+import { createPostgresDatabase, type FreshPostgres, ROLE_USERS, startApp, PORT_BASE } from "./harness";
 
 /** Two app processes on one PostgreSQL database; each scenario's calls are split across both. */
 let database: FreshPostgres;
@@ -11,7 +11,7 @@ let servers: Server[] = [];
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
-  servers = await Promise.all([startApp(3711, database), startApp(3712, database)]);
+  servers = await Promise.all([startApp(PORT_BASE + 11, database), startApp(PORT_BASE + 12, database)]);
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));

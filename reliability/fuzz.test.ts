@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import type { HttpCase, HttpRequest } from "./catalog";
-import { CATALOG, createPostgresDatabase, type FreshPostgres, inParallel, isReachable, ROLE_USERS, send, type SendOptions, type Sent, startApp } from "./harness";
+import { CATALOG, createPostgresDatabase, type FreshPostgres, inParallel, isReachable, ROLE_USERS, send, type SendOptions, type Sent, startApp, PORT_BASE } from "./harness";
 import { fieldPayloads, HTML_PAYLOADS, LIVE_HTML, mutations } from "./payloads";
 
 /**
@@ -21,7 +21,7 @@ let otherUserId = "";
 
 beforeAll(async () => {
   database = await createPostgresDatabase();
-  server = await startApp(3731, database);
+  server = await startApp(PORT_BASE + 31, database);
   for (const role of ROLES) cookies[role] = await signInCookie(server.url, ROLE_USERS[role]);
   const [other] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "rep.cso@example.org"));
   otherUserId = other!.id;

@@ -52,6 +52,9 @@ export async function createPostgresDatabase(): Promise<FreshPostgres> {
   };
 }
 
+/** The suites listen on PORT_BASE + 1 … + 99; set RELIABILITY_PORT_BASE when several runs share a machine. */
+export const PORT_BASE = Number(process.env.RELIABILITY_PORT_BASE ?? 3700);
+
 /** Starts the built app on the given database; a small pool so two processes fit on the server. */
 export function startApp(port: number, database: { url: string } | { pgliteDir: string }): Promise<Server> {
   const env: Record<string, string> = { AUTH_SECRET, DATABASE_POOL_MAX: "5" };
@@ -114,6 +117,8 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     const args = request.args ?? [null, toFormData(request.fields ?? {})];
     const response = await callAction(baseUrl, actionIds.get(key)!, args, options);
     if (response.status >= 300 && response.status < 400) return { ...response, outcome: "allowed" };
+    // An action redirects only after it succeeded (a form that creates a page, then opens it).
+    if (response.status === 200 && response.redirectedTo) return { ...response, outcome: "allowed" };
     if (response.status !== 200) return { ...response, outcome: classifyStatus(response.status) };
     const state = actionState(response.body);
     if (!state) return { ...response, outcome: "error", message: "no ActionState in the response" };

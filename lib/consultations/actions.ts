@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
 
 function slugOf(formData: FormData): string {
@@ -17,6 +17,7 @@ function consultationPath(formData: FormData): string {
 }
 
 export async function openConsultationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let id: string;
   try {
     ({ id } = await openConsultation(await getDb(), await currentActor(), {
@@ -35,6 +36,7 @@ export async function openConsultationAction(_prev: ActionState, formData: FormD
 }
 
 export async function closeConsultationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await closeConsultation(await getDb(), await currentActor(), { consultationId: formData.get("consultationId") });
   } catch (error) {
@@ -45,6 +47,7 @@ export async function closeConsultationAction(_prev: ActionState, formData: Form
 }
 
 export async function createCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await createComment(await getDb(), await currentActor(), {
       consultationId: formData.get("consultationId"),
@@ -61,6 +64,7 @@ export async function createCommentAction(_prev: ActionState, formData: FormData
 }
 
 export async function answerCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await answerComment(await getDb(), await currentActor(), {
       commentId: formData.get("commentId"),
