@@ -5,7 +5,7 @@ import { signInCookie, type Server } from "@/bench/server";
 import { ACTIONS, can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { ACTIONS_WITHOUT_CASES, PERMISSIONS_WITHOUT_HTTP } from "./catalog";
-import { CATALOG, createPostgresDatabase, type FreshPostgres, isReachable, ROLE_USERS, send, startApp, PORT_BASE } from "./harness";
+import { CATALOG, createPostgresDatabase, type FreshPostgres, isReachable, outboxDrained, ROLE_USERS, send, startApp, PORT_BASE } from "./harness";
 
 /**
  * The permission table walked over HTTP: every catalog entry with a permission is called through
@@ -70,6 +70,7 @@ describe("authorization over HTTP, against a running server on PostgreSQL", () =
       const callers: (Role | null)[] = [...ROLES, null];
       for (const role of callers) {
         const request = await c.prepare(database.db);
+        await outboxDrained(database.db);
         const before = await databaseFingerprint(database.db);
         const sent = await send(server.url, c, request, { cookie: role ? cookies[role] : undefined });
         const expected = role === null ? "unauthenticated" : can([role], c.permission!) ? "allowed" : "forbidden";

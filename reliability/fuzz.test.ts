@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import type { HttpCase, HttpRequest } from "./catalog";
-import { CATALOG, createPostgresDatabase, type FreshPostgres, inParallel, isReachable, ROLE_USERS, send, type SendOptions, type Sent, startApp, PORT_BASE } from "./harness";
+import { CATALOG, createPostgresDatabase, type FreshPostgres, inParallel, isReachable, outboxDrained, ROLE_USERS, send, type SendOptions, type Sent, startApp, PORT_BASE } from "./harness";
 import { fieldPayloads, HTML_PAYLOADS, LIVE_HTML, mutations } from "./payloads";
 
 /**
@@ -40,6 +40,7 @@ function rowCount(digest: string | undefined): number {
 
 /** Sends each request, then checks the tables against the entry's declared writes. */
 async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: SendOptions; label: string }[]): Promise<void> {
+  await outboxDrained(database.db);
   const before = await databaseFingerprint(database.db);
   let accepted = 0;
   await inParallel(requests.length, 4, async (i) => {
@@ -69,6 +70,7 @@ async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: Send
   const reads = c.target.kind === "page" || (c.target.kind === "route" && c.target.method === "GET");
   if (reads) totals.answered += accepted;
   else totals.accepted += accepted;
+  await outboxDrained(database.db);
   const after = await databaseFingerprint(database.db);
   for (const table of Object.keys(before)) {
     if (c.writes.includes(table)) continue;

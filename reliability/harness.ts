@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { count, isNull } from "drizzle-orm";
 import postgres from "postgres";
 import { startServer, type Server } from "@/bench/server";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database, type DB, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { notifications } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import type { Role } from "@/lib/auth/permissions";
 import { callAction, findAction } from "@/lib/testing/http-actions";
@@ -61,6 +63,20 @@ export function startApp(port: number, database: { url: string } | { pgliteDir: 
   if ("url" in database) env.DATABASE_URL = database.url;
   else Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: database.pgliteDir });
   return startServer(port, env);
+}
+
+/**
+ * The server emails notices from its outbox in the background (lib/notifications/delivery.ts),
+ * marking each row as it claims it. Waiting for an empty outbox before comparing tables keeps one
+ * call's (or the seed's) notices from being marked during another call.
+ */
+export async function outboxDrained(db: DB): Promise<void> {
+  const deadline = Date.now() + 40_000; // The server's sweep runs every 30 s.
+  while (Date.now() < deadline) {
+    const [pending] = await db.select({ n: count() }).from(notifications).where(isNull(notifications.emailedAt));
+    if (!pending!.n) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**

@@ -2,10 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
 import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
+
+/** Notices commit with the change; their emails go out once the response is sent. */
+function sendEmailsAfterCommit() {
+  after(() => deliverEmailsNow());
+}
 
 function slugOf(formData: FormData): string {
   const slug = String(formData.get("slug") ?? "");
@@ -30,6 +37,7 @@ export async function openConsultationAction(_prev: ActionState, formData: FormD
   } catch (error) {
     return toActionError(error);
   }
+  sendEmailsAfterCommit();
   const slug = slugOf(formData);
   revalidatePath(`/policies/${slug}`);
   redirect(`/policies/${slug}/consultations/${id}`);
@@ -74,6 +82,7 @@ export async function answerCommentAction(_prev: ActionState, formData: FormData
   } catch (error) {
     return toActionError(error);
   }
+  sendEmailsAfterCommit();
   revalidatePath(`${consultationPath(formData)}/register`);
   return { ok: true, message: "Answer saved." };
 }
