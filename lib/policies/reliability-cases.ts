@@ -11,7 +11,8 @@ export const httpCases = defineHttpCases([
     permission: "policy.create",
     target: { kind: "page", path: "/policies/new" },
     prepare: async () => ({}),
-    writes: [],
+    // The header's inbox count records the viewer's overdue-task notices (lib/tasks/overdue.ts).
+    writes: ["notifications"],
   },
   {
     name: "create policy",
