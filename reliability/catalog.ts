@@ -68,4 +68,6 @@ export const PERMISSIONS_WITHOUT_HTTP: Partial<Record<Action, string>> = {
   "notification.markRead": "no action or route calls markNotificationsRead yet; the inbox adds one",
   "motion.readInternal": "the public /votes pages enforce it by what they show (drafts and open motions only to those who hold it), never by a refusal",
   "rollcall.read": "the public motion page enforces it by what it shows (the roll call only to those who hold it), never by a refusal",
+  "policy.readInternal":
+    "only the policy pages enforce it, and they answer a refusal in place (a sign-in prompt, or \"Not open to you\" when no consultation invited the reader's pillar) rather than with the login redirect or the role page the HTTP walk recognises",
 };

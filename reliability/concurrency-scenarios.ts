@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import type { Sent } from "./harness";
 import { catalogCase, type ConcurrencyScenario, type ConcurrentCall, defineScenario } from "./concurrency";
 import { ballotsScenario } from "./scenarios/ballots";
+import { concurrentComments } from "./scenarios/comments";
 
 /**
  * The concurrency scenarios, each run through two app processes on one PostgreSQL database.
@@ -52,4 +53,5 @@ export const SCENARIOS: ConcurrencyScenario[] = [
     },
   }),
   ballotsScenario,
+  concurrentComments,
 ];

@@ -5,30 +5,31 @@ import { inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { signInCookie, type Server } from "@/bench/server";
 import { type DB, openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { lockPathFor } from "@/db/pglite-lock";
-import { users } from "@/db/schema";
+import { comments } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { insertConsultation } from "@/lib/policies/test-fixtures";
 import { catalogCase } from "./concurrency";
 import { createPostgresDatabase, ROLE_USERS, send, startApp } from "./harness";
 
 /**
- * kill -9 of the server in the middle of a stream of acknowledged writes (account creations over
- * HTTP), then a restart on the same database: every write the server acknowledged must be there.
+ * kill -9 of the server in the middle of a stream of acknowledged writes (comments on an open
+ * consultation, over HTTP), then a restart on the same database: every write the server acknowledged must be there.
  * On PGlite the killed process leaves its folder lock behind; the restart must take it over.
  */
 const WRITES = Number(process.env.RELIABILITY_CRASH_WRITES ?? 1000);
 const IN_FLIGHT = 5;
-const create = catalogCase("create user");
+const comment = catalogCase("create comment");
 
+/** An open consultation and one of its paragraphs, prepared before the server starts. */
+type Target = { consultationId: string; slug: string; paragraphKey: string };
 type Figures = { acknowledged: string[]; inDoubt: number; killedAfter: number; restartMs: number };
 
-/** Sends account creations until WRITES are acknowledged, killing the server with SIGKILL once along the way. */
-async function writeThroughACrash(start: () => Promise<Server>, label: string, afterKill = () => {}): Promise<Figures & { server: Server }> {
+/** Sends comments until WRITES are acknowledged, killing the server with SIGKILL once along the way. */
+async function writeThroughACrash(start: () => Promise<Server>, label: string, target: Target, afterKill = () => {}): Promise<Figures & { server: Server }> {
   let server = await start();
-  const cookie = await signInCookie(server.url, ROLE_USERS.admin);
-  // The form's own organisation list gives a valid id without opening the (single-process) database.
-  const page = await (await fetch(`${server.url}/admin/users`, { headers: { cookie } })).text();
-  const organizationId = /<option value="([0-9a-f-]{36})"/.exec(page)?.[1];
-  expect(organizationId, "an organisation on the users page").toBeTruthy();
+  const cookie = await signInCookie(server.url, ROLE_USERS.secretariat);
   const killAt = Math.floor(WRITES * (0.3 + Math.random() * 0.3));
   const acknowledged: string[] = [];
   let inDoubt = 0;
@@ -49,11 +50,11 @@ async function writeThroughACrash(start: () => Promise<Server>, label: string, a
   const worker = async () => {
     while (acknowledged.length < WRITES) {
       if (restarting) await restarting;
-      const email = `crash.${label}.${++sequence}@example.org`;
-      const fields = { name: "Crash Test", email, organizationId: organizationId!, password: "a-long-enough-password", roles: ["representative"] };
+      const body = `Crash test comment ${label} ${++sequence}.`;
+      const fields = { ...target, quote: "", body, parentId: "" };
       try {
-        const sent = await send(server.url, create, { fields }, { cookie });
-        if (sent.outcome === "allowed") acknowledged.push(email);
+        const sent = await send(server.url, comment, { fields }, { cookie });
+        if (sent.outcome === "allowed") acknowledged.push(body);
         else inDoubt++;
       } catch {
         inDoubt++; // The connection died with the server: not acknowledged, maybe written.
@@ -68,12 +69,17 @@ async function writeThroughACrash(start: () => Promise<Server>, label: string, a
   return { acknowledged: acknowledged.slice(0, WRITES), inDoubt, killedAfter: killAt, restartMs, server };
 }
 
-async function countPresent(db: DB, emails: string[]): Promise<number> {
+async function countPresent(db: DB, bodies: string[]): Promise<number> {
   let present = 0;
-  for (let i = 0; i < emails.length; i += 500) {
-    present += (await db.select({ email: users.email }).from(users).where(inArray(users.email, emails.slice(i, i + 500)))).length;
+  for (let i = 0; i < bodies.length; i += 500) {
+    present += (await db.select({ id: comments.id }).from(comments).where(inArray(comments.body, bodies.slice(i, i + 500)))).length;
   }
   return present;
+}
+
+async function openConsultationIn(db: DB): Promise<Target> {
+  const c = await insertConsultation(db);
+  return { consultationId: c.consultationId, slug: c.slug, paragraphKey: c.keys[1]! };
 }
 
 function report(database: string, f: Figures, present: number): void {
@@ -92,7 +98,8 @@ describe("crash: kill -9 during acknowledged writes, then restart", () => {
   it("on PostgreSQL, every acknowledged write is present", async () => {
     const database = await createPostgresDatabase();
     cleanups.push(() => database.drop());
-    const run = await writeThroughACrash(() => startApp(3721, database), "pg");
+    const target = await openConsultationIn(database.db);
+    const run = await writeThroughACrash(() => startApp(3721, database), "pg", target);
     cleanups.push(() => run.server.stop());
     const present = await countPresent(database.db, run.acknowledged);
     report("PostgreSQL", run, present);
@@ -104,6 +111,16 @@ describe("crash: kill -9 during acknowledged writes, then restart", () => {
     const root = mkdtempSync(path.join(tmpdir(), "pillars-crash-"));
     cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
     const dir = path.join(root, "pglite");
+    // PGlite serves one process: the consultation is written before the server opens the folder.
+    const seeding = await openDatabase({ kind: "pglite", dir });
+    let target: Target;
+    try {
+      await migrateDatabase(seeding);
+      await seedDemoData(seeding.db);
+      target = await openConsultationIn(seeding.db);
+    } finally {
+      await seeding.close();
+    }
     const pids: number[] = [];
     const lockHolder = () => Number(JSON.parse(readFileSync(lockPathFor(dir), "utf8")).pid);
     let staleHolder = 0;
@@ -114,6 +131,7 @@ describe("crash: kill -9 during acknowledged writes, then restart", () => {
         return server;
       },
       "pglite",
+      target,
       () => (staleHolder = lockHolder()),
     );
     // The killed server left its lock behind; the restarted one took it over.

@@ -72,6 +72,7 @@ async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: Send
   const reads = c.target.kind === "page" || (c.target.kind === "route" && c.target.method === "GET");
   if (reads) totals.answered += accepted;
   else totals.accepted += accepted;
+  await settleOutbox(database.db);
   const after = await databaseFingerprint(database.db);
   for (const table of Object.keys(before)) {
     if (c.writes.includes(table)) continue;

@@ -2,10 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
+
+/** Notices commit with the change; their emails go out once the response is sent. */
+function sendEmailsAfterCommit() {
+  after(() => deliverEmailsNow());
+}
 
 function slugOf(formData: FormData): string {
   const slug = String(formData.get("slug") ?? "");
@@ -17,6 +24,7 @@ function consultationPath(formData: FormData): string {
 }
 
 export async function openConsultationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let id: string;
   try {
     ({ id } = await openConsultation(await getDb(), await currentActor(), {
@@ -29,12 +37,14 @@ export async function openConsultationAction(_prev: ActionState, formData: FormD
   } catch (error) {
     return toActionError(error);
   }
+  sendEmailsAfterCommit();
   const slug = slugOf(formData);
   revalidatePath(`/policies/${slug}`);
   redirect(`/policies/${slug}/consultations/${id}`);
 }
 
 export async function closeConsultationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await closeConsultation(await getDb(), await currentActor(), { consultationId: formData.get("consultationId") });
   } catch (error) {
@@ -45,6 +55,7 @@ export async function closeConsultationAction(_prev: ActionState, formData: Form
 }
 
 export async function createCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await createComment(await getDb(), await currentActor(), {
       consultationId: formData.get("consultationId"),
@@ -61,6 +72,7 @@ export async function createCommentAction(_prev: ActionState, formData: FormData
 }
 
 export async function answerCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await answerComment(await getDb(), await currentActor(), {
       commentId: formData.get("commentId"),
@@ -70,6 +82,7 @@ export async function answerCommentAction(_prev: ActionState, formData: FormData
   } catch (error) {
     return toActionError(error);
   }
+  sendEmailsAfterCommit();
   revalidatePath(`${consultationPath(formData)}/register`);
   return { ok: true, message: "Answer saved." };
 }

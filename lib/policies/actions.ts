@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { changePolicyStatus, createPolicy, createVersion, editDraft, finalizeVersion } from "./commands";
 
 function slugOf(formData: FormData): string {
@@ -13,6 +13,7 @@ function slugOf(formData: FormData): string {
 }
 
 export async function createPolicyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let slug: string;
   try {
     ({ slug } = await createPolicy(await getDb(), await currentActor(), {
@@ -29,6 +30,7 @@ export async function createPolicyAction(_prev: ActionState, formData: FormData)
 }
 
 export async function editDraftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let versionNumber: number;
   try {
     ({ versionNumber } = await editDraft(await getDb(), await currentActor(), {
@@ -47,6 +49,7 @@ export async function editDraftAction(_prev: ActionState, formData: FormData): P
 }
 
 export async function createVersionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await createVersion(await getDb(), await currentActor(), { policyId: formData.get("policyId") });
   } catch (error) {
@@ -58,6 +61,7 @@ export async function createVersionAction(_prev: ActionState, formData: FormData
 }
 
 export async function finalizeVersionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let result: Awaited<ReturnType<typeof finalizeVersion>>;
   try {
     result = await finalizeVersion(await getDb(), await currentActor(), { policyId: formData.get("policyId") });
@@ -70,6 +74,7 @@ export async function finalizeVersionAction(_prev: ActionState, formData: FormDa
 }
 
 export async function changePolicyStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await changePolicyStatus(await getDb(), await currentActor(), { policyId: formData.get("policyId"), status: formData.get("status") });
   } catch (error) {
