@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { users } from "@/db/schema";
 import type { Sent } from "./harness";
 import { catalogCase, type ConcurrencyScenario, type ConcurrentCall, defineScenario } from "./concurrency";
+import { taskUpdates } from "./scenarios/task-updates";
 
 /**
  * The concurrency scenarios, each run through two app processes on one PostgreSQL database.
@@ -50,4 +51,5 @@ export const SCENARIOS: ConcurrencyScenario[] = [
       return `${calls.length} concurrent calls (${emails.length} distinct emails, ${DUPLICATED} sent ${COPIES} times), ${accepted} accepted, ${conflicts} refused as duplicates, ${stored!.n} rows`;
     },
   }),
+  taskUpdates,
 ];

@@ -52,8 +52,15 @@ export async function createPostgresDatabase(): Promise<FreshPostgres> {
   };
 }
 
+/**
+ * The suites name ports 3701–3799; RELIABILITY_PORT_BASE (default 3700) shifts them all, so that
+ * several checkouts can run the suite on one machine at the same time.
+ */
+const PORT_SHIFT = Number(process.env.RELIABILITY_PORT_BASE || 3700) - 3700;
+
 /** Starts the built app on the given database; a small pool so two processes fit on the server. */
 export function startApp(port: number, database: { url: string } | { pgliteDir: string }): Promise<Server> {
+  port += PORT_SHIFT;
   const env: Record<string, string> = { AUTH_SECRET, DATABASE_POOL_MAX: "5" };
   if ("url" in database) env.DATABASE_URL = database.url;
   else Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: database.pgliteDir });

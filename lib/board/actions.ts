@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { assignSeat, designateOffice, endSeatTerm, vacateSeat } from "./commands";
 
 const text = (formData: FormData, name: string) => {
@@ -26,6 +26,7 @@ async function runSeatCommand(formData: FormData, done: string, command: (seatId
 }
 
 export async function assignSeatAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return runSeatCommand(formData, "assigned", async (seatId) =>
     assignSeat(await getDb(), await currentActor(), {
       seatId,
@@ -37,18 +38,21 @@ export async function assignSeatAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function endSeatTermAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return runSeatCommand(formData, "ended", async (seatId) =>
     endSeatTerm(await getDb(), await currentActor(), { seatId, endedOn: text(formData, "endedOn"), reason: text(formData, "endReason") }),
   );
 }
 
 export async function vacateSeatAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return runSeatCommand(formData, "vacated", async (seatId) =>
     vacateSeat(await getDb(), await currentActor(), { seatId, reason: text(formData, "vacateReason") }),
   );
 }
 
 export async function designateOfficeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   return runSeatCommand(formData, "office", async (seatId) =>
     designateOffice(await getDb(), await currentActor(), { seatId, office: text(formData, "office") }),
   );
