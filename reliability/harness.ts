@@ -120,7 +120,8 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     if (!actionIds.has(key)) actionIds.set(key, findAction(target.file, target.exportName));
     const args = request.args ?? [null, toFormData(request.fields ?? {})];
     const response = await callAction(baseUrl, actionIds.get(key)!, args, options);
-    if (response.status >= 300 && response.status < 400) return { ...response, outcome: "allowed" };
+    // An action that redirects (to the record it created, say) succeeded.
+    if ((response.status >= 300 && response.status < 400) || (response.status === 200 && response.redirect)) return { ...response, outcome: "allowed" };
     if (response.status !== 200) return { ...response, outcome: classifyStatus(response.status) };
     const state = actionState(response.body);
     if (!state) return { ...response, outcome: "error", message: "no ActionState in the response" };

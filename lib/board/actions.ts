@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
 import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { assignSeat, designateOffice, endSeatTerm, vacateSeat } from "./commands";
 
 const text = (formData: FormData, name: string) => {
@@ -20,6 +22,8 @@ async function runSeatCommand(formData: FormData, done: string, command: (seatId
   } catch (error) {
     return toActionError(error);
   }
+  // A new holder's notice committed with the change; its email goes out once the response is sent.
+  after(() => deliverEmailsNow());
   revalidatePath("/board");
   revalidatePath("/admin/seats");
   redirect(`/admin/seats/${seatId}?done=${done}`);

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { boardSeats, organizations, seatTerms, users } from "@/db/schema";
+import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
 import { defineHttpCases } from "@/reliability/catalog";
 
 /** How the reliability suite (reliability/) reaches the board-seat actions and pages over HTTP. */
@@ -34,7 +35,7 @@ async function prepareHeldSeat(db: DB) {
 
 const SEAT_WRITES = ["seat_terms", "audit_log"];
 
-export const httpCases = defineHttpCases([
+export const httpCases = withSettledOutbox(defineHttpCases([
   {
     name: "seats page",
     permission: "seat.manage",
@@ -86,4 +87,4 @@ export const httpCases = defineHttpCases([
     // The previous Vice-chair's term loses the office, with its own audit entry.
     writes: SEAT_WRITES,
   },
-]);
+]));

@@ -1,12 +1,28 @@
-import { inArray } from "drizzle-orm";
+import { inArray, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
 import { notifications, users } from "@/db/schema";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases, type HttpCase } from "@/reliability/catalog";
+
+/**
+ * Marks the outbox sent before a request is prepared. Actions email their notices just after the
+ * response (and a sweep every 30 s catches the rest), so without this a delivery still in flight
+ * from the previous call would change `notifications` while the suite compares snapshots. Once a
+ * notice is claimed, delivery never writes it again.
+ */
+export async function settleOutbox(db: DB): Promise<void> {
+  await db.update(notifications).set({ emailedAt: new Date() }).where(isNull(notifications.emailedAt));
+}
+
+/** The entries, each preparing its request on a settled outbox. */
+export function withSettledOutbox(cases: HttpCase[]): HttpCase[] {
+  return cases.map((c) => ({ ...c, prepare: async (db: DB) => (await settleOutbox(db), c.prepare(db)) }));
+}
 
 // The demo user of each role (as in reliability/harness.ts), who may all mark their own notices read.
 const DEMO_USERS = ["admin@example.org", "secretariat@example.org", "cso2@example.org", "gov1@example.org", "rep.psc@example.org"];
 
 /** How the reliability suite (reliability/) reaches the inbox and its mark-read action over HTTP. */
-export const httpCases = defineHttpCases([
+export const httpCases = withSettledOutbox(defineHttpCases([
   {
     name: "inbox",
     permission: "workspace.view",
@@ -30,4 +46,4 @@ export const httpCases = defineHttpCases([
     },
     writes: ["notifications"],
   },
-]);
+]));

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { organizations } from "@/db/schema";
+import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
 import { defineHttpCases } from "@/reliability/catalog";
 
 /** How the reliability suite (reliability/) reaches the registry's actions, pages and public API over HTTP. */
@@ -19,7 +20,7 @@ async function anySlug(db: DB): Promise<string> {
   return org!.slug;
 }
 
-export const httpCases = defineHttpCases([
+export const httpCases = withSettledOutbox(defineHttpCases([
   {
     name: "organizations page",
     permission: "organization.manage",
@@ -88,4 +89,4 @@ export const httpCases = defineHttpCases([
     prepare: async (db) => ({ path: `/api/registry/${await anySlug(db)}` }),
     writes: [],
   },
-]);
+]));

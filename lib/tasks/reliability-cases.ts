@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { type TaskStatus, tasks, users } from "@/db/schema";
+import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
 import { defineHttpCases } from "@/reliability/catalog";
 import { hashCalendarToken } from "./calendar";
 
@@ -24,7 +25,7 @@ const MOVE = { file: "lib/tasks/actions.ts", exportName: "moveTaskAction" } as c
 const MOVE_WRITES = ["tasks", "task_events", "audit_log", "notifications"];
 let sequence = 0;
 
-export const httpCases = defineHttpCases([
+export const httpCases = withSettledOutbox(defineHttpCases([
   { name: "tasks page", permission: "task.list", target: { kind: "page", path: "/tasks" }, prepare: async () => ({ query: { status: "", mine: "" } }), writes: [] },
   {
     name: "task page",
@@ -117,4 +118,4 @@ export const httpCases = defineHttpCases([
     writes: ["users", "audit_log"],
     addsOneRowTo: ["audit_log"],
   },
-]);
+]));

@@ -34,7 +34,8 @@ export function findAction(file: string, exportedName: string, buildDir = ".next
   throw new Error(`No server action ${exportedName} in ${file}; is the build current?`);
 }
 
-export type ActionResponse = { status: number; body: string };
+/** `redirect` is where an action sent the browser: Next answers a fetch call 200 with `x-action-redirect`. */
+export type ActionResponse = { status: number; body: string; redirect?: string };
 
 /** Posts an action call. `args` are the action's arguments, e.g. `[null, formData]` for a useActionState form. */
 export async function callAction(
@@ -50,5 +51,5 @@ export async function callAction(
   if (options.cookie) headers.Cookie = options.cookie;
   if (typeof body === "string") headers["Content-Type"] = "text/plain;charset=UTF-8";
   const response = await fetch(`${baseUrl}${action.page}`, { method: "POST", headers, body, redirect: "manual" });
-  return { status: response.status, body: await response.text() };
+  return { status: response.status, body: await response.text(), redirect: response.headers.get("x-action-redirect") ?? undefined };
 }
