@@ -65,7 +65,6 @@ export const ACTIONS_WITHOUT_CASES: Record<string, string> = {
  * and when any other row has none.
  */
 export const PERMISSIONS_WITHOUT_HTTP: Partial<Record<Action, string>> = {
-  "notification.markRead": "no action or route calls markNotificationsRead yet; the inbox adds one",
   "motion.readInternal": "the public /votes pages enforce it by what they show (drafts and open motions only to those who hold it), never by a refusal",
   "rollcall.read": "the public motion page enforces it by what it shows (the roll call only to those who hold it), never by a refusal",
   "policy.readInternal":

@@ -5,6 +5,7 @@ import type { Sent } from "./harness";
 import { catalogCase, type ConcurrencyScenario, type ConcurrentCall, defineScenario } from "./concurrency";
 import { ballotsScenario } from "./scenarios/ballots";
 import { concurrentComments } from "./scenarios/comments";
+import { taskUpdates } from "./scenarios/task-updates";
 
 /**
  * The concurrency scenarios, each run through two app processes on one PostgreSQL database.
@@ -54,4 +55,5 @@ export const SCENARIOS: ConcurrencyScenario[] = [
   }),
   ballotsScenario,
   concurrentComments,
+  taskUpdates,
 ];

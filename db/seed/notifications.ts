@@ -71,6 +71,10 @@ export async function seedNotifications(tx: Tx, ctx: SeedContext): Promise<void>
         ["secretariat@example.org", "notifyCompanies", "Notify member companies of the new certification evidence requirements", -9],
         ["secretariat@example.org", "hriaBriefing", "Draft the Board briefing note on the HRIA guidance", -4],
         ["secretariat@example.org", "ironbridge", "Follow up on the conditions of Ironbridge's suspension", -39],
+        // Every overdue demo task has its notice already, so that merely opening a page writes nothing.
+        ["secretariat@example.org", "budgetDraft", "Draft the 2027 budget for the Board's first reading", -1],
+        ["staff2@example.org", "rejectedFollowup", "Explain to members why the fee reform was rejected", -6],
+        ["staff2@example.org", "dataProtection", "Complete the data protection impact assessment for the complaints database", 0],
       ] as const
     ).map(([to, key, title, day]) => ({
       to,

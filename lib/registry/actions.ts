@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { changeOrganizationStatus, createOrganization, updateOrganization } from "./commands";
 
 const fields = (formData: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, formData.get(n) ?? undefined]));
 const DETAILS = ["name", "country", "website", "certificationStandard", "certificationExpiresOn"];
 
 export async function createOrganizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let slug: string;
   try {
     ({ slug } = await createOrganization(await getDb(), await currentActor(), fields(formData, [...DETAILS, "slug", "pillarId"])));
@@ -22,6 +23,7 @@ export async function createOrganizationAction(_prev: ActionState, formData: For
 }
 
 export async function updateOrganizationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   try {
     await updateOrganization(await getDb(), await currentActor(), fields(formData, [...DETAILS, "organizationId"]));
   } catch (error) {
@@ -33,6 +35,7 @@ export async function updateOrganizationAction(_prev: ActionState, formData: For
 }
 
 export async function changeStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const slug = String(formData.get("slug") ?? "");
   try {
     await changeOrganizationStatus(await getDb(), await currentActor(), {

@@ -5,7 +5,7 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
-import { type ActionState, toActionError } from "@/lib/errors";
+import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { regenerateCalendarToken } from "./calendar";
 import { advanceTask, blockTask, createTask, postProgress, reviewTask } from "./commands";
@@ -16,6 +16,7 @@ function sendEmailsAfterCommit() {
 }
 
 export async function createTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   let id: string;
   try {
     ({ id } = await createTask(await getDb(), await currentActor(), {
@@ -46,10 +47,12 @@ const MOVE_DONE: Record<keyof typeof MOVE_COMMANDS, string> = {
 };
 
 export async function moveTaskAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const move = String(formData.get("move") ?? "") as keyof typeof MOVE_COMMANDS;
   const taskId = String(formData.get("taskId") ?? "");
+  // Own keys only: "constructor" or "__proto__" from a crafted request must not reach Object's.
+  if (!Object.hasOwn(MOVE_COMMANDS, move)) return { ok: false, error: "Unknown action." };
   const command = MOVE_COMMANDS[move];
-  if (!command) return { ok: false, error: "Unknown action." };
   try {
     await command(await getDb(), await currentActor(), { taskId, move, reason: formData.get("reason") ?? "" });
   } catch (error) {
@@ -61,6 +64,7 @@ export async function moveTaskAction(_prev: ActionState, formData: FormData): Pr
 }
 
 export async function postProgressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return NOT_A_FORM;
   const taskId = String(formData.get("taskId") ?? "");
   try {
     await postProgress(await getDb(), await currentActor(), { taskId, note: formData.get("note"), evidenceUrl: formData.get("evidenceUrl") ?? "" });

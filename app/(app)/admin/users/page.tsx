@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserRolesForm } from "@/components/admin/user-roles-form";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
@@ -31,7 +32,8 @@ export default async function UsersPage() {
                   <th scope="col" className="py-2 pr-4">Email</th>
                   <th scope="col" className="py-2 pr-4">Organisation</th>
                   <th scope="col" className="py-2 pr-4">Pillar</th>
-                  <th scope="col" className="py-2">Roles</th>
+                  <th scope="col" className="py-2 pr-4">Roles</th>
+                  <th scope="col" className="py-2">Change</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
@@ -41,11 +43,16 @@ export default async function UsersPage() {
                     <td className="py-2 pr-4">{u.email}</td>
                     <td className="py-2 pr-4">{u.organizationName}</td>
                     <td className="py-2 pr-4">{u.pillarName}</td>
-                    <td className="flex flex-wrap gap-1 py-2">
-                      {u.roles.map((r) => (
-                        <Badge key={r}>{ROLE_LABELS[r as Role] ?? r}</Badge>
-                      ))}
-                      {u.seat ? <Badge tone="good">{u.seat === "director" ? "Director (seat)" : u.seat === "chair" ? "Chair (seat)" : "Vice-chair (seat)"}</Badge> : null}
+                    <td className="py-2 pr-4">
+                      <div className="flex flex-wrap gap-1">
+                        {u.roles.map((r) => (
+                          <Badge key={r}>{ROLE_LABELS[r as Role] ?? r}</Badge>
+                        ))}
+                        {u.seat ? <Badge tone="good">{u.seat === "director" ? "Director (seat)" : u.seat === "chair" ? "Chair (seat)" : "Vice-chair (seat)"}</Badge> : null}
+                      </div>
+                    </td>
+                    <td className="py-2 align-top">
+                      <UserRolesForm userId={u.id} name={u.name} roles={u.roles} />
                     </td>
                   </tr>
                 ))}
