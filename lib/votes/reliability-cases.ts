@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { decisionRules, motionRoll, motions, recusals, users } from "@/db/schema";
 import { defineHttpCases } from "@/reliability/catalog";
@@ -9,15 +9,19 @@ let sequence = 0;
 const ACTIONS = "lib/votes/actions.ts";
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString();
 
-/** An open resolution whose outcome is decided: three of four industry directors recused, so its pillar minimum cannot be met. */
+/**
+ * An open resolution whose outcome is decided: every director on its roll but the Chair is recused,
+ * so no quorum of two or more can be met. (Recusing one pillar's directors is not enough here: the
+ * suite's seat and rule entries may add seats or change the default rule before this one runs.)
+ */
 async function decidedResolution(db: DB): Promise<string> {
   const motionId = await openFreshResolution(db);
-  const industry = await db
+  const others = await db
     .select({ id: motionRoll.directorId })
     .from(motionRoll)
     .innerJoin(users, eq(users.id, motionRoll.directorId))
-    .where(and(eq(motionRoll.motionId, motionId), inArray(users.email, ["psc1@example.org", "psc2@example.org", "psc3@example.org"])));
-  await db.insert(recusals).values(industry.map((d) => ({ motionId, directorId: d.id, reason: "Declared for the reliability suite." })));
+    .where(and(eq(motionRoll.motionId, motionId), ne(users.email, "gov1@example.org")));
+  await db.insert(recusals).values(others.map((d) => ({ motionId, directorId: d.id, reason: "Declared for the reliability suite." })));
   return motionId;
 }
 
