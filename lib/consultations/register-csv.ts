@@ -1,4 +1,4 @@
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/csv";
 
 export const REGISTER_HEADER = ["Paragraph", "Quote", "Comment", "Author", "Organisation", "Pillar", "Answer", "Response", "Answered by", "Answered at", "Commented at", "Outdated"];
 
@@ -21,9 +21,9 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : "");
 
 /** The register as CSV text, one row per top-level comment. */
 export function registerCsv(rows: Row[]): string {
-  return toCsv(
+  return toCsv([
     REGISTER_HEADER,
-    rows.map((r) => [
+    ...rows.map((r) => [
       r.paragraphNumber ?? "",
       r.quote,
       r.body,
@@ -37,5 +37,5 @@ export function registerCsv(rows: Row[]): string {
       iso(r.createdAt),
       r.outdatedAt ? "yes" : "",
     ]),
-  );
+  ]);
 }

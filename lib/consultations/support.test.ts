@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeCoverage } from "./coverage";
-import { neutraliseCell, toCsv } from "./csv";
+import { neutraliseCell, toCsv } from "@/lib/csv";
 import { parseCsv } from "./csv-parse";
 import { parseMoment, toLocalInput } from "@/lib/time";
 
@@ -17,7 +17,7 @@ describe("the register CSV", () => {
       ["=cmd|' /C calc'!A0", "@bob"],
       [null, 42],
     ];
-    const parsed = parseCsv(toCsv(header, rows));
+    const parsed = parseCsv(toCsv([header, ...rows]));
     expect(parsed).toEqual([header, ['He said "no", then left,\nfor good.', "Ana"], ["'=cmd|' /C calc'!A0", "'@bob"], ["", "42"]]);
   });
 });

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { openFreshResolution } from "./fixtures";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/csv";
 import { exportRollCall, getMotion, listMotions } from "./queries";
 import { remindClosingSoon } from "./reminders";
 import { tallyMotion } from "./tally-input";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, toCsv } from "@/lib/csv";
 import { parseMoment as parseClosingTime, toLocalInput } from "@/lib/time";
 
 describe("CSV cells", () => {

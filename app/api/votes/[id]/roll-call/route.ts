@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/session";
 import { toErrorResponse } from "@/lib/errors";
-import { toCsv } from "@/lib/votes/csv";
+import { toCsv } from "@/lib/csv";
 import { exportRollCall } from "@/lib/votes/queries";
 
 /** The roll call of a closed motion as CSV, for Board members, the Secretariat and administrators. */
