@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import { type Action, can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { UNREAD_COUNT_CAP } from "@/lib/notifications/due";
 
 /** Items without an action are public pages, shown to everyone. */
 type NavItem = { href: string; label: string; action?: Action };
@@ -31,7 +32,7 @@ const NAV: NavItem[] = [
   { href: "/admin/users", label: "Users", action: "user.list" },
 ];
 
-/** `unread` is the caller's unread notices, shown beside "Inbox". */
+/** `unread` is the caller's unread notices, shown beside "Inbox" ("99+" from UNREAD_COUNT_CAP on). */
 export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: number }) {
   const items = NAV.filter((item) => !item.action || (actor && can(actor.roles, item.action)));
   return (
@@ -48,7 +49,7 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
                   {item.label}
                   {item.href === "/inbox" && unread > 0 ? (
                     <span className="ml-1 rounded-full bg-white px-2 py-0.5 text-xs font-bold text-brand-900" data-testid="unread-count">
-                      {unread}
+                      {unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread}
                       <span className="sr-only"> unread</span>
                     </span>
                   ) : null}

@@ -46,6 +46,8 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex("organizations_slug_unique").on(t.slug),
     index("organizations_pillar_idx").on(t.pillarId),
+    // The registry lists by name: a page is read off the index, not sorted from every row.
+    index("organizations_name_idx").on(t.name, t.slug),
     check("organizations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("organizations_country_format", sql`${t.country} IS NULL OR ${t.country} ~ '^[A-Z]{2}$'`),
     check(

@@ -31,6 +31,9 @@ export const tasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    // The assignee who has been told this task is overdue. Reading notices only looks at overdue
+    // tasks whose assignee has not been told, so the check stays cheap however many are overdue.
+    overdueNoticeTo: uuid("overdue_notice_to").references(() => users.id),
   },
   (t) => [
     check("tasks_status_valid", sql`${t.status} IN ('open','in_progress','in_review','done','blocked')`),
@@ -47,6 +50,11 @@ export const tasks = pgTable(
     index("tasks_due_idx").on(t.dueOn),
     index("tasks_policy_idx").on(t.policyId),
     index("tasks_motion_idx").on(t.motionId),
+    // A member of staff's open tasks, soonest due first (the dashboard).
+    index("tasks_open_by_assignee_idx").on(t.assigneeId, t.dueOn).where(sql`${t.status} <> 'done'`),
+    index("tasks_overdue_untold_idx")
+      .on(t.assigneeId, t.dueOn)
+      .where(sql`${t.status} <> 'done' AND ${t.overdueNoticeTo} IS DISTINCT FROM ${t.assigneeId}`),
   ],
 );
 

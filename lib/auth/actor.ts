@@ -14,19 +14,25 @@ export type Actor = {
   roles: Role[];
 };
 
-type ActorRow = Omit<Actor, "roles"> & { stored_roles: string[] | null; office: string | null; has_seat: boolean };
+type ActorRow = Omit<Actor, "roles"> & { stored_roles: string[] | null; office: string | null; has_seat: boolean; timezone: string | null };
 
 /**
  * Loads a user and their roles in one statement. `director` follows from a current seat term,
- * `chair` from that term's Chair or Vice-chair office, so both end with the term.
+ * `chair` from that term's Chair or Vice-chair office, so both end with the term. The same
+ * statement reads the organisation's timezone, which nearly every page needs.
  */
 export async function loadActor(db: DB, userId: string): Promise<Actor | null> {
+  return (await loadActorAndTimezone(db, userId))?.actor ?? null;
+}
+
+export async function loadActorAndTimezone(db: DB, userId: string): Promise<{ actor: Actor; timezone: string | null } | null> {
   if (!isUuid(userId)) return null;
   const result = await db.execute(sql`
     select u.id, u.email, u.name, u.organization_id as "organizationId", o.name as "organizationName",
            p.id as "pillarId", p.name as "pillarName",
            (select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id) as stored_roles,
-           t.office, (t.id is not null) as has_seat
+           t.office, (t.id is not null) as has_seat,
+           (select s.value from settings s where s.key = 'timezone') as timezone
     from users u
     join organizations o on o.id = u.organization_id
     join pillars p on p.id = o.pillar_id
@@ -37,7 +43,7 @@ export async function loadActor(db: DB, userId: string): Promise<Actor | null> {
   const roles = new Set<Role>((row.stored_roles ?? []) as Role[]);
   if (row.has_seat) roles.add("director");
   if (row.office === "chair" || row.office === "vice_chair") roles.add("chair");
-  return {
+  const actor: Actor = {
     id: row.id,
     email: row.email,
     name: row.name,
@@ -47,4 +53,5 @@ export async function loadActor(db: DB, userId: string): Promise<Actor | null> {
     pillarName: row.pillarName,
     roles: [...roles],
   };
+  return { actor, timezone: row.timezone };
 }

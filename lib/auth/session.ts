@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { type Actor, loadActor } from "./actor";
+import { rememberTimezone } from "@/lib/settings";
+import { type Actor, loadActorAndTimezone } from "./actor";
 import { auth } from "./auth";
 import { authorize } from "./guard";
 import type { Action } from "./permissions";
@@ -14,7 +15,10 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadActor(await getDb(), userId);
+  const loaded = await loadActorAndTimezone(await getDb(), userId);
+  if (!loaded) return null;
+  rememberTimezone(loaded.timezone);
+  return loaded.actor;
 });
 
 /** The guard for server actions and route handlers: the current actor, if allowed the action. */

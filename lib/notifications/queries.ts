@@ -5,17 +5,7 @@ import type { DB } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
-import { recordOverdueNotices } from "@/lib/tasks/overdue";
-import { remindClosingSoon } from "@/lib/votes/reminders";
-
-/**
- * Notices that fall due with time (a task now overdue, a motion closing within 24 hours that the
- * director has not voted on) are written when the user's notices are read, at most once each.
- */
-async function recordDueNotices(db: DB, actor: Actor, now: Date): Promise<void> {
-  await recordOverdueNotices(db, actor.id, now);
-  if (actor.roles.includes("director")) await remindClosingSoon(db, actor, now);
-}
+import { recordDueNotices } from "./due";
 
 export const INBOX_PAGE_SIZE = 30;
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
@@ -49,12 +39,10 @@ export async function listInbox(db: DB, actor: Actor | null, input: unknown, now
   return { page, rows, total: n, unread: unread?.n ?? 0, pages: Math.max(1, Math.ceil(n / INBOX_PAGE_SIZE)) };
 }
 
-/** The number shown beside "Inbox" in the header. */
+/**
+ * The number shown beside "Inbox" in the header (capped at UNREAD_COUNT_CAP), after writing the
+ * notices that have fallen due: one statement for both.
+ */
 export async function countUnread(db: DB, actor: Actor, now = new Date()): Promise<number> {
-  await recordDueNotices(db, actor, now);
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return (await recordDueNotices(db, actor, now)).unread;
 }

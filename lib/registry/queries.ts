@@ -95,22 +95,20 @@ export async function searchRegistry(db: DB, input: unknown) {
   if (filter.goodStanding !== undefined) {
     conditions.push(filter.goodStanding ? goodStandingSql(time.today) : sql`not ${goodStandingSql(time.today)}`);
   }
-  const rows = await db
-    .select({ ...COLUMNS, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(organizations)
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(organizations.name), asc(organizations.slug))
-    .limit(REGISTRY_PAGE_SIZE)
-    .offset((filter.page - 1) * REGISTRY_PAGE_SIZE);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && filter.page > 1) {
-    const [count] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+  const where = conditions.length ? and(...conditions) : undefined;
+  // The page and the count are two statements: a window count would read and sort every match.
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(COLUMNS)
       .from(organizations)
-      .where(conditions.length ? and(...conditions) : undefined);
-    total = count?.n ?? 0;
-  }
+      .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+      .where(where)
+      .orderBy(asc(organizations.name), asc(organizations.slug))
+      .limit(REGISTRY_PAGE_SIZE)
+      .offset((filter.page - 1) * REGISTRY_PAGE_SIZE),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where),
+  ]);
+  const total = count?.n ?? 0;
   return { ...time, filter, page: filter.page, pageSize: REGISTRY_PAGE_SIZE, total, results: rows.map((row) => toEntry(row, time.today)) };
 }
 

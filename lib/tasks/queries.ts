@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, asc, count, desc, eq, gte, lt, lte, ne, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, exists, gte, lt, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { isUuid } from "@/db/client";
 import { motions, policies, taskEvents, tasks, userRoles, users } from "@/db/schema";
@@ -143,6 +143,15 @@ export async function listAssigneeChoices(db: DB) {
     .from(users)
     .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "secretariat")))
     .orderBy(asc(users.name));
+}
+
+/** Policies that at least one task is linked to, for the list's filter. */
+export async function listLinkedPolicies(db: DB) {
+  return db
+    .select({ id: policies.id, title: policies.title })
+    .from(policies)
+    .where(exists(db.select({ one: sql`1` }).from(tasks).where(eq(tasks.policyId, policies.id))))
+    .orderBy(asc(policies.title));
 }
 
 /** Policies and motions a task can be linked to. */

@@ -7,7 +7,7 @@ import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion }
 import { openFreshResolution } from "./fixtures";
 import { toCsv } from "@/lib/csv";
 import { exportRollCall, getMotion, listMotions } from "./queries";
-import { remindClosingSoon } from "./reminders";
+import { recordDueNotices } from "@/lib/notifications/due";
 import { tallyMotion } from "./tally-input";
 import { refusal } from "@/lib/testing/refusal";
 
@@ -213,10 +213,9 @@ describe("closing by itself", () => {
     const gov4 = await t.actor("gov4@example.org");
     const gov2 = await t.actor("gov2@example.org");
     await castBallot(t.db, gov2, { motionId, choice: "yes" });
-    await getMotion(t.db, gov4, motionId);
-    await listMotions(t.db, gov4);
-    expect(await remindClosingSoon(t.db, gov4)).toBe(0);
-    expect(await remindClosingSoon(t.db, gov2)).toBe(0);
+    expect((await recordDueNotices(t.db, gov4)).written).toBe(1);
+    expect((await recordDueNotices(t.db, gov4)).written).toBe(0);
+    expect((await recordDueNotices(t.db, gov2)).written).toBe(0);
     const reminders = await t.db.select().from(notifications).where(eq(notifications.dedupeKey, `motion-closing:${motionId}`));
     expect(reminders.map((n) => n.userId)).toEqual([gov4.id]);
   });

@@ -21,9 +21,8 @@ import { authorize } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { finaliseDueMotions, finaliseIfDue } from "./finalise";
-import { remindClosingSoon } from "./reminders";
 import type { Tally } from "./rules";
-import { tallyMotion } from "./tally-input";
+import { readVotingRoll, tallyMotion, tallyRoll } from "./tally-input";
 
 const internal = (actor: Actor | null) => !!actor && can(actor.roles, "motion.readInternal");
 
@@ -33,7 +32,6 @@ const internal = (actor: Actor | null) => !!actor && can(actor.roles, "motion.re
  */
 export async function listMotions(db: DB, actor: Actor | null) {
   await finaliseDueMotions(db);
-  await remindClosingSoon(db, actor);
   const rows = await db
     .select({
       id: motions.id,
@@ -54,12 +52,43 @@ export async function listMotions(db: DB, actor: Actor | null) {
 
 export type MotionSummary = Awaited<ReturnType<typeof listMotions>>[number];
 
-/** One motion as the actor may see it, or null when it does not exist or is not theirs to see. */
+/**
+ * One motion as the actor may see it, or null when it does not exist or is not theirs to see.
+ * An open motion past its closing time is finalised first (the first read after the deadline
+ * closes it). Closing-soon reminders are written with the reader's notices (the header's count).
+ */
 export async function getMotion(db: DB, actor: Actor | null, id: string) {
   if (!isUuid(id)) return null;
-  await finaliseIfDue(db, id);
-  await remindClosingSoon(db, actor);
-  const [motion] = await db
+  let read = await readMotion(db, id);
+  if (read?.due) {
+    await finaliseIfDue(db, id);
+    read = await readMotion(db, id);
+  }
+  const motion = read?.motion;
+  if (!motion || motion.status === "withdrawn") return null;
+  if (motion.status !== "closed" && !internal(actor)) return null;
+
+  const { resultPassed, resultReasons, resultTally, resultClosedEarly, resultDecidedAt, ...fields } = motion;
+  const voting = motion.status === "open" && !resultTally ? await readVotingRoll(db, id) : null;
+  const tally: Tally | null = resultTally ? (resultTally as Tally) : voting ? tallyRoll(motion.ruleSnapshot!, voting) : null;
+  const rollCall = motion.status !== "draft" && actor && can(actor.roles, "rollcall.read") ? await readRollCall(db, id) : null;
+  const own = actor && voting ? voting.roll.find((r) => r.directorId === actor.id) : undefined;
+  const mine = actor && voting ? { onRoll: !!own, choice: own?.choice ?? null, recusedReason: own?.recusedReason ?? null } : null;
+  return {
+    ...fields,
+    tally,
+    result:
+      resultPassed !== null
+        ? { passed: resultPassed, reasons: resultReasons!, closedEarly: resultClosedEarly!, decidedAt: resultDecidedAt! }
+        : null,
+    rollCall,
+    mine,
+  };
+}
+
+/** The motion with its rule, policy version and stored result; `due` when it is open past its closing time. */
+async function readMotion(db: DB, id: string) {
+  const [row] = await db
     .select({
       id: motions.id,
       kind: motions.kind,
@@ -78,39 +107,25 @@ export async function getMotion(db: DB, actor: Actor | null, id: string) {
       openedAt: motions.openedAt,
       closedAt: motions.closedAt,
       createdAt: motions.createdAt,
+      resultPassed: motionResults.passed,
+      resultReasons: motionResults.reasons,
+      resultTally: motionResults.tally,
+      resultClosedEarly: motionResults.closedEarly,
+      resultDecidedAt: motionResults.decidedAt,
+      due: sql<boolean>`(${motions.status} = 'open' and ${motions.closesAt} <= now())`,
     })
     .from(motions)
     .innerJoin(decisionRules, eq(decisionRules.id, motions.ruleId))
     .leftJoin(policies, eq(policies.id, motions.policyId))
     .leftJoin(policyVersions, eq(policyVersions.id, motions.versionId))
+    .leftJoin(motionResults, eq(motionResults.motionId, motions.id))
     .where(eq(motions.id, id));
-  if (!motion || motion.status === "withdrawn") return null;
-  if (motion.status !== "closed" && !internal(actor)) return null;
-
-  const [result] = await db.select().from(motionResults).where(eq(motionResults.motionId, id));
-  const tally: Tally | null = result ? (result.tally as Tally) : motion.status === "open" ? await tallyMotion(db, id, motion.ruleSnapshot!) : null;
-  const rollCall = motion.status !== "draft" && actor && can(actor.roles, "rollcall.read") ? await readRollCall(db, id) : null;
-  const mine = actor && motion.status === "open" ? await readOwnStanding(db, id, actor.id) : null;
-  return {
-    ...motion,
-    tally,
-    result: result ? { passed: result.passed, reasons: result.reasons, closedEarly: result.closedEarly, decidedAt: result.decidedAt } : null,
-    rollCall,
-    mine,
-  };
+  if (!row) return null;
+  const { due, ...motion } = row;
+  return { motion, due };
 }
 
 export type MotionDetail = NonNullable<Awaited<ReturnType<typeof getMotion>>>;
-
-async function readOwnStanding(db: DB, motionId: string, directorId: string) {
-  const [row] = await db
-    .select({ choice: ballots.choice, recusedReason: recusals.reason })
-    .from(motionRoll)
-    .leftJoin(ballots, and(eq(ballots.motionId, motionRoll.motionId), eq(ballots.directorId, motionRoll.directorId)))
-    .leftJoin(recusals, and(eq(recusals.motionId, motionRoll.motionId), eq(recusals.directorId, motionRoll.directorId)))
-    .where(and(eq(motionRoll.motionId, motionId), eq(motionRoll.directorId, directorId)));
-  return row ? { onRoll: true, choice: row.choice, recusedReason: row.recusedReason } : { onRoll: false, choice: null, recusedReason: null };
-}
 
 /** Who is on the roll and how each voted (or recused), in seat order. Unscoped: callers check `rollcall.read`. */
 async function readRollCall(db: DB, motionId: string) {

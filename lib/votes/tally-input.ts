@@ -1,17 +1,47 @@
-import { asc, eq } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
-import { ballots, type DecisionRuleConfig, motionRoll, pillars, recusals } from "@/db/schema";
-import { computeTally, type Tally } from "./rules";
+import { sql } from "drizzle-orm";
+import { type DB, rowsOf, type Tx } from "@/db/client";
+import type { BallotChoice, DecisionRuleConfig } from "@/db/schema";
+import { computeTally, type Tally, type TallyPillar } from "./rules";
+
+/** A director on a motion's roll with their current ballot and recusal, if any. */
+export type VotingRollEntry = { directorId: string; pillarId: string; choice: BallotChoice | null; recusedReason: string | null };
+export type VotingRoll = { pillars: TallyPillar[]; roll: VotingRollEntry[] };
+
+const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/**
+ * Every pillar (in display order) and the motion's roll with each director's current ballot and
+ * recusal, in one statement. Ballots and recusals reference the roll, so none is left out.
+ */
+export async function readVotingRoll(tx: Tx | DB, motionId: string): Promise<VotingRoll> {
+  const [row] = rowsOf<{ pillars: unknown; roll: unknown }>(
+    await tx.execute(sql`
+      select
+        (select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) order by p.sort_order, p.id), '[]'::json) from pillars p) as pillars,
+        (select coalesce(json_agg(json_build_object('directorId', r.director_id, 'pillarId', r.pillar_id, 'choice', b.choice, 'recusedReason', c.reason)
+                                  order by r.director_id), '[]'::json)
+           from motion_roll r
+           left join ballots b on b.motion_id = r.motion_id and b.director_id = r.director_id
+           left join recusals c on c.motion_id = r.motion_id and c.director_id = r.director_id
+          where r.motion_id = ${motionId}::uuid) as roll`),
+  );
+  return { pillars: json<TallyPillar[]>(row!.pillars), roll: json<VotingRollEntry[]>(row!.roll) };
+}
+
+/** Runs the tally engine on a voting roll. */
+export function tallyRoll(rule: DecisionRuleConfig, { pillars, roll }: VotingRoll): Tally {
+  return computeTally({
+    rule,
+    pillars,
+    roll: roll.map((r) => ({ directorId: r.directorId, pillarId: r.pillarId })),
+    recusedDirectorIds: roll.filter((r) => r.recusedReason !== null).map((r) => r.directorId),
+    ballots: roll.flatMap((r) => (r.choice ? [{ directorId: r.directorId, choice: r.choice }] : [])),
+  });
+}
 
 /** Reads a motion's roll, recusals and current ballots, and runs the tally engine on them. */
 export async function tallyMotion(tx: Tx | DB, motionId: string, rule: DecisionRuleConfig): Promise<Tally> {
-  const [pillarRows, roll, recused, cast] = await Promise.all([
-    tx.select({ id: pillars.id, name: pillars.name }).from(pillars).orderBy(asc(pillars.sortOrder), asc(pillars.id)),
-    tx.select({ directorId: motionRoll.directorId, pillarId: motionRoll.pillarId }).from(motionRoll).where(eq(motionRoll.motionId, motionId)),
-    tx.select({ directorId: recusals.directorId }).from(recusals).where(eq(recusals.motionId, motionId)),
-    tx.select({ directorId: ballots.directorId, choice: ballots.choice }).from(ballots).where(eq(ballots.motionId, motionId)),
-  ]);
-  return computeTally({ rule, pillars: pillarRows, roll, recusedDirectorIds: recused.map((r) => r.directorId), ballots: cast });
+  return tallyRoll(rule, await readVotingRoll(tx, motionId));
 }
 
 /** The PostgreSQL error code of a failed statement (drizzle wraps the driver's error as `cause`). */

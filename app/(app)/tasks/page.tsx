@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasCalendarToken } from "@/lib/tasks/calendar";
-import { listLinkChoices, listTasks } from "@/lib/tasks/queries";
+import { listLinkedPolicies, listTasks } from "@/lib/tasks/queries";
 import { taskFilterSchema } from "@/lib/tasks/schemas";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -29,7 +29,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     problem = error.message;
   }
   const filter = result?.filter ?? taskFilterSchema.parse({});
-  const [{ policies }, hasToken] = await Promise.all([listLinkChoices(db), can(actor.roles, "calendar.manage") ? hasCalendarToken(db, actor) : false]);
+  const [policies, hasToken] = await Promise.all([listLinkedPolicies(db), can(actor.roles, "calendar.manage") ? hasCalendarToken(db, actor) : false]);
   const query = filterQuery(filter);
   return (
     <>
