@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { serverArgs } from "./scripts/server-command";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database for every run; the server migrates and seeds it at start.
@@ -26,7 +27,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: ["node", ...serverArgs(PORT)].join(" "),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,14 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { serverArgs } from "@/scripts/server-command";
 
 export type Server = { url: string; process: ChildProcess; pid: number; stop: () => Promise<void> };
 
 /** Starts the built app (`next start`) with the given environment and waits until /api/health answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server & { startupMs: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env };
+  const child = spawn(process.execPath, serverArgs(port, childEnv), {
+    env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

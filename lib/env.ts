@@ -19,6 +19,7 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SERVER_HEAP_MB: z.coerce.number().int().min(128, "SERVER_HEAP_MB must be at least 128").max(65536).default(256),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -5,6 +5,7 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { readEnv } from "../lib/env";
 import { demoAccountsText } from "../lib/demo-accounts";
 import { buildIfNeeded } from "./build-if-needed";
+import { serverArgs } from "./server-command";
 
 /**
  * `npm start`: builds when needed, then serves. The server migrates the database at start and seeds
@@ -37,7 +38,7 @@ const url = `http://localhost:${env.PORT}`;
 console.log(`\nStarting Pillars on ${url} (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `embedded PGlite in ${env.PGLITE_DIR}`})`);
 if (!env.DATABASE_URL) console.log(`\n${demoAccountsText()}\n`);
 
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT)], {
+const server = spawn(process.execPath, serverArgs(env.PORT), {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
