@@ -18,6 +18,16 @@ async function statementsPerRequest(url: string, path: string, cookie: string | 
   return (after - before - 1) / runs;
 }
 
+/**
+ * Two seconds of the same load, unmeasured, so every page is measured on a warmed-up server (the
+ * first page measured otherwise pays for compiling the server's code).
+ */
+export async function warmUp(url: string, path: string, cookie: string | null): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    autocannon({ url: `${url}${path}`, connections: 10, duration: 2, headers: cookie ? { cookie } : {} }, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 /** Load with autocannon (10 connections, `seconds`), sampling the server's memory meanwhile. */
 export async function measurePage(url: string, path: string, cookie: string | null, pid: number, seconds = 10): Promise<PageFigures> {
   for (let i = 0; i < 5; i++) await fetch(`${url}${path}`, { headers: cookie ? { cookie } : {} });

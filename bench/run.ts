@@ -10,7 +10,7 @@ import { motions } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { growTo100x, HOT_POLICY_SLUG } from "./generate";
-import { firstLoadJsBytes, measurePage, type PageFigures } from "./measure";
+import { firstLoadJsBytes, measurePage, type PageFigures, warmUp } from "./measure";
 import { signInCookie, startServer } from "./server";
 import { printTable } from "./report";
 
@@ -81,6 +81,7 @@ async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise
     try {
       const cookies = new Map<string, string>();
       for (const email of new Set(PAGES.map((p) => p.as).filter((e): e is string => !!e))) cookies.set(email, await signInCookie(server.url, email));
+      for (const page of PAGES) await warmUp(server.url, page.path(ids), page.as ? cookies.get(page.as)! : null);
       const pages: Record<string, PageFigures> = {};
       for (const page of PAGES) {
         pages[page.name] = await measurePage(server.url, page.path(ids), page.as ? cookies.get(page.as)! : null, server.pid, SECONDS);
