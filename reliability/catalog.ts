@@ -25,7 +25,10 @@ export type HttpTarget =
 /**
  * A valid request. Actions: `fields` become the FormData of a `useActionState` form, sent as
  * `[previousState, formData]`; or give `args` for an action with other arguments. Routes: `query`
- * and either `json` or `form` for the body. Pages: an optional `path` overriding the target's.
+ * and either `json` or `form` for the body. Pages: an optional `path` overriding the target's, and
+ * `shows` for a page that enforces its permission by what it shows rather than by a refusal page:
+ * text only a reader holding the permission sees. Without it, anyone else is refused; with it, a
+ * signed-in reader who does not see it counts as refused, and so does a visitor (as unauthenticated).
  */
 export type HttpRequest = {
   path?: string;
@@ -34,6 +37,7 @@ export type HttpRequest = {
   query?: Record<string, string>;
   json?: Record<string, unknown>;
   form?: Record<string, string>;
+  shows?: string;
 };
 
 export type HttpCase = {
@@ -64,9 +68,4 @@ export const ACTIONS_WITHOUT_CASES: Record<string, string> = {
  * The authorization suite fails when one of them gains a catalog entry (remove it from here then)
  * and when any other row has none.
  */
-export const PERMISSIONS_WITHOUT_HTTP: Partial<Record<Action, string>> = {
-  "motion.readInternal": "the public /votes pages enforce it by what they show (drafts and open motions only to those who hold it), never by a refusal",
-  "rollcall.read": "the public motion page enforces it by what it shows (the roll call only to those who hold it), never by a refusal",
-  "policy.readInternal":
-    "only the policy pages enforce it, and they answer a refusal in place (a sign-in prompt, or \"Not open to you\" when no consultation invited the reader's pillar) rather than with the login redirect or the role page the HTTP walk recognises",
-};
+export const PERMISSIONS_WITHOUT_HTTP: Partial<Record<Action, string>> = {};

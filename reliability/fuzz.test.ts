@@ -40,6 +40,21 @@ function rowCount(digest: string | undefined): number {
   return Number((digest ?? "0:").split(":")[0]);
 }
 
+/** Requests larger than this may be cut off by the server (431) rather than answered. */
+const OVERSIZED = 64 * 1024;
+
+/**
+ * Sends a request; a connection error is retried once, because the client may pick a pooled
+ * connection that the server has just closed after refusing an oversized request.
+ */
+async function sendOnce(c: HttpCase, request: HttpRequest, options: SendOptions): Promise<Sent> {
+  try {
+    return await send(server.url, c, request, options);
+  } catch {
+    return send(server.url, c, request, options);
+  }
+}
+
 /** Sends each request, then checks the tables against the entry's declared writes. */
 async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: SendOptions; label: string }[]): Promise<void> {
   await settleOutbox(database.db);
@@ -49,10 +64,16 @@ async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: Send
     const { request, options, label } = requests[i]!;
     let sent: Sent;
     try {
-      sent = await send(server.url, c, request, options);
+      sent = await sendOnce(c, request, options);
     } catch (error) {
-      // The server closed the connection (e.g. an oversized URL): not a 500, but say so.
-      totals.dropped++;
+      // Node answers an oversized URL or header with 431 and closes the connection, sometimes
+      // before the client has finished writing it (EPIPE): that is a refusal, and nothing is stored.
+      if (JSON.stringify(request).length > OVERSIZED) {
+        totals.inputs++;
+        totals.dropped++;
+        totals.refused++;
+        return;
+      }
       failures.push(`${c.name} (${label}): connection dropped: ${(error as Error).message}`);
       return;
     }
@@ -141,7 +162,7 @@ describe("fuzz: malformed input over HTTP", () => {
     console.log(
       `fuzz: ${totals.inputs} malformed inputs over ${fuzzed.length} actions and endpoints in ${seconds} s; ` +
         `${totals.http500} HTTP 500s, ${totals.unexpected} unexpected errors, ${totals.partial} partial writes, ` +
-        `${totals.refused} refused, ${totals.accepted} writes accepted as valid, ${totals.answered} reads answered, ${totals.dropped} connections dropped`,
+        `${totals.refused} refused, ${totals.accepted} writes accepted as valid, ${totals.answered} reads answered, ${totals.dropped} oversized requests cut off by the server (431)`,
     );
     expect(failures.slice(0, 30)).toEqual([]);
     expect(totals.inputs).toBeGreaterThanOrEqual(1000);

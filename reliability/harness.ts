@@ -165,6 +165,10 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     const body = await response.text();
     const location = response.headers.get("location") ?? "";
     if (response.status >= 300 && response.status < 400 && location.includes("/login")) return { status: response.status, body, outcome: "unauthenticated" };
+    if (request.shows !== undefined) {
+      const seen = response.status === 200 && body.includes(request.shows);
+      return { status: response.status, body, outcome: seen ? "allowed" : options.cookie ? "forbidden" : "unauthenticated" };
+    }
     if (response.status === 200 && body.includes("Not available to your role")) return { status: 200, body, outcome: "forbidden" };
     return { status: response.status, body, outcome: classifyStatus(response.status) };
   }

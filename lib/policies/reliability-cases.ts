@@ -11,8 +11,16 @@ export const httpCases = defineHttpCases([
     permission: "policy.create",
     target: { kind: "page", path: "/policies/new" },
     prepare: async () => ({}),
-    // The header's inbox count records the viewer's overdue-task notices (lib/tasks/overdue.ts).
-    writes: ["notifications"],
+    // The header's inbox count records the viewer's overdue-task notices (lib/notifications/due.ts).
+    writes: ["notifications", "tasks"],
+  },
+  {
+    name: "draft policy page",
+    permission: "policy.readInternal",
+    target: { kind: "page", path: "/policies" },
+    // Others get a sign-in prompt or "Not open to you": no consultation has invited anyone to a draft.
+    prepare: async (db) => ({ path: `/policies/${(await insertPolicy(db, { draft: true })).slug}`, shows: "Version 1 (draft)" }),
+    writes: ["notifications", "tasks"],
   },
   {
     name: "create policy",

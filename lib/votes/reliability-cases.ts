@@ -27,6 +27,29 @@ async function decidedResolution(db: DB): Promise<string> {
 
 export const httpCases = defineHttpCases([
   {
+    name: "open motion page",
+    permission: "motion.readInternal",
+    target: { kind: "page", path: "/votes" },
+    // Others get "not found": an open motion is internal until it closes.
+    prepare: async (db) => {
+      const motionId = await openFreshResolution(db);
+      const [motion] = await db.select({ title: motions.title }).from(motions).where(eq(motions.id, motionId));
+      return { path: `/votes/${motionId}`, shows: motion!.title };
+    },
+    writes: [],
+  },
+  {
+    name: "roll call on a closed motion's page",
+    permission: "rollcall.read",
+    target: { kind: "page", path: "/votes" },
+    // Everyone sees a closed motion and its totals; only the permission shows who voted how.
+    prepare: async (db) => {
+      const [closed] = await db.select({ id: motions.id }).from(motions).where(eq(motions.status, "closed")).limit(1);
+      return { path: `/votes/${closed!.id}`, shows: "Roll call: each director on the roll and their ballot" };
+    },
+    writes: [],
+  },
+  {
     name: "decision rules page",
     permission: "rule.manage",
     target: { kind: "page", path: "/admin/rules" },
