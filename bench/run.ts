@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -51,7 +51,7 @@ async function prepare(target: DatabaseTarget, size: "1x" | "100x"): Promise<Ids
 async function freshTarget(kind: "pglite" | "postgres", size: string): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), `pillars-bench-${size}-`)), "pglite");
-    return { target: { kind, dir }, env: { PGLITE_DIR: dir, DATABASE_URL: "" }, drop: async () => {} };
+    return { target: { kind, dir }, env: { PGLITE_DIR: dir, DATABASE_URL: "" }, drop: async () => rmSync(path.dirname(dir), { recursive: true, force: true }) };
   }
   const server = new URL(process.env.DATABASE_URL!);
   const name = `pillars_bench_${size}_${randomBytes(4).toString("hex")}`;
@@ -106,12 +106,15 @@ async function coldStartMs(): Promise<number> {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), "pillars-bench-cold-")), "pglite");
   const server = await startServer(PORT, { PGLITE_DIR: dir, DATABASE_URL: "" });
   await server.stop();
+  rmSync(path.dirname(dir), { recursive: true, force: true });
   return server.startupMs;
 }
 
 async function main() {
   buildIfNeeded();
-  const kinds: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const available: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  // BENCH_ONLY=pglite or BENCH_ONLY=postgres measures one database.
+  const kinds = available.filter((kind) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === kind);
   const runs: RunResult[] = [];
   for (const kind of kinds) {
     for (const size of ["1x", "100x"] as const) {
