@@ -16,7 +16,7 @@ import { taskUpdates } from "./scenarios/task-updates";
  * own inserts) and returns the calls, each with the role or email that sends it, and whose `check`
  * counts the rows and tallies the calls must leave and returns one line of figures.
  */
-const DISTINCT = 500;
+const DISTINCT = 100;
 const DUPLICATED = 10;
 const COPIES = 5;
 
