@@ -4,7 +4,7 @@ import { Header } from "@/components/shell/header";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
-import { countUnread } from "@/lib/notifications/queries";
+import { recordDueNoticesAndCountUnread } from "@/lib/notifications/queries";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  const unread = actor && can(actor.roles, "workspace.view") ? await countUnread(await getDb(), actor) : 0;
+  const unread = actor && can(actor.roles, "workspace.view") ? await recordDueNoticesAndCountUnread(await getDb(), actor) : 0;
   return (
     <html lang="en">
       <body className="min-h-screen">

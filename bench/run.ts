@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { type DatabaseTarget, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { motions } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { growTo100x, HOT_POLICY_SLUG } from "./generate";
 import { firstLoadJsBytes, measurePage, type PageFigures, warmUp } from "./measure";

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import { type Database, type DB, describeTarget, openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
-import { isDatabaseEmpty, seedDemoData } from "./seed";
 import { targetFromEnv } from "./target";
 
 export type { DB, Tx, Database } from "./client";
 export { rowsOf, isUuid } from "./client";
 export { targetFromEnv } from "./target";
 
-type Ready = { database: Database; seeded: boolean; target: string };
+type Ready = { database: Database; target: string };
 
 // Next bundles instrumentation and routes separately, so the one client lives on globalThis.
 const globalForDb = globalThis as unknown as { __pillarsDatabase?: Promise<Ready> };
@@ -32,25 +31,19 @@ function keepEmbeddedVacuumed(database: Database): void {
 }
 
 /**
- * Opens the configured database once per process and migrates it. An empty embedded database is
- * seeded with the demo data; a PostgreSQL server never is, except by an explicit `npm run db:seed`.
- * The embedded database is then vacuumed (see `vacuumEmbedded`).
+ * Opens the configured database once per process and migrates it; the embedded database is then
+ * vacuumed (see `vacuumEmbedded`). Opening never writes data: the demo data is startup's business.
  */
 export function prepareDatabase(): Promise<Ready> {
   globalForDb.__pillarsDatabase ??= (async () => {
     const target = targetFromEnv();
     const database = await openDatabase(target);
     await migrateDatabase(database);
-    let seeded = false;
-    if (target.kind === "pglite" && (await isDatabaseEmpty(database.db))) {
-      await seedDemoData(database.db);
-      seeded = true;
-    }
     if (target.kind === "pglite") {
       await vacuumEmbedded(database);
       keepEmbeddedVacuumed(database);
     }
-    return { database, seeded, target: describeTarget(target) };
+    return { database, target: describeTarget(target) };
   })();
   globalForDb.__pillarsDatabase.catch(() => {
     globalForDb.__pillarsDatabase = undefined;

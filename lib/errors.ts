@@ -25,10 +25,16 @@ export class AppError extends Error {
   }
 }
 
-/** What an action returns to `useActionState`. */
+/** What a form submitted, as given back after a refusal: one string per field, a list for repeated ones. */
+export type FormValues = Record<string, string | string[]>;
+
+/**
+ * What an action returns to `useActionState`. A refusal carries the submitted `values`, so the form
+ * shows what was typed (with JavaScript and without) instead of starting again.
+ */
 export type ActionState<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined>; values?: FormValues }
   | null;
 
 /**
@@ -36,6 +42,16 @@ export type ActionState<T = undefined> =
  * may send anything: `if (!(formData instanceof FormData)) return NOT_A_FORM;` before reading it.
  */
 export const NOT_A_FORM = { ok: false, error: "This request did not come from the form; reload the page and try again." } as const;
+
+/** The name of the database constraint a failed statement broke, from either driver's error (or its cause). */
+export function violatedConstraint(error: unknown): string | null {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { constraint, constraint_name } = e as { constraint?: unknown; constraint_name?: unknown };
+    const name = constraint ?? constraint_name;
+    if (typeof name === "string" && name) return name;
+  }
+  return null;
+}
 
 /**
  * Database refusals that are the input's or the moment's fault, not a bug: a NUL character in text

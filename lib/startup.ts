@@ -1,4 +1,5 @@
 import { prepareDatabase } from "@/db";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/demo";
 import { DatabaseFolderLockedError } from "@/db/pglite-lock";
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { startEmailDelivery } from "@/lib/notifications/delivery";
@@ -7,7 +8,10 @@ export async function startServer(): Promise<void> {
   try {
     resolveAuthSecret();
     const ready = await prepareDatabase();
-    console.log(`Database ready: ${ready.target}${ready.seeded ? " (demo data written)" : ""}`);
+    // An empty embedded database gets the demo data; a PostgreSQL server only by `npm run db:seed`.
+    const seeded = ready.database.kind === "pglite" && (await isDatabaseEmpty(ready.database.db));
+    if (seeded) await seedDemoData(ready.database.db);
+    console.log(`Database ready: ${ready.target}${seeded ? " (demo data written)" : ""}`);
     // Notices written by any action are emailed from the outbox (or logged without SMTP_URL).
     startEmailDelivery();
   } catch (error) {

@@ -1,3 +1,10 @@
+import { calendarDate } from "@/lib/format";
+
+/** "Today" as a calendar date (YYYY-MM-DD) in a timezone: the organisation's day for due dates and expiries. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return calendarDate(now, timeZone);
+}
+
 /** The offset of a timezone from UTC at an instant, in milliseconds. */
 function zoneOffset(instantMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {

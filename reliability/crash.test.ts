@@ -8,7 +8,7 @@ import { type DB, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { lockPathFor } from "@/db/pglite-lock";
 import { comments } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo";
 import { insertConsultation } from "@/lib/policies/test-fixtures";
 import { catalogCase } from "./concurrency";
 import { createPostgresDatabase, ROLE_USERS, send, startApp } from "./harness";

@@ -5,7 +5,7 @@ import { startServer, type Server } from "@/bench/server";
 import { type Database, type DB, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { notifications } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo";
 import type { Role } from "@/lib/auth/permissions";
 import { callAction, findAction } from "@/lib/testing/http-actions";
 import type { HttpCase, HttpRequest } from "./catalog";

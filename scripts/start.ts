@@ -3,7 +3,7 @@ import path from "node:path";
 import { folderHolder } from "../db/pglite-lock";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { readEnv } from "../lib/env";
-import { demoAccountsText } from "../lib/demo-accounts";
+import { demoAccountsText } from "../lib/demo/accounts";
 import { buildIfNeeded } from "./build-if-needed";
 import { serverArgs } from "./server-command";
 

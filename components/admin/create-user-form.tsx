@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { createUserAction } from "@/lib/users/actions";
 
 type Choice = { id: string; name: string; pillarName: string };
@@ -14,17 +14,15 @@ const ROLE_CHOICES = [
 ];
 
 export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
-  const [state, action, pending] = useActionState(createUserAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, action, pending, errors, value, values } = useForm(createUserAction);
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
-        {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+        <FormMessage state={state} />
       </div>
-      <TextField label="Name" name="name" required errors={errors?.name} />
-      <TextField label="Email" name="email" type="email" required errors={errors?.email} />
-      <SelectField label="Organisation" name="organizationId" required errors={errors?.organizationId} defaultValue="">
+      <TextField label="Name" name="name" required defaultValue={value("name")} errors={errors.name} />
+      <TextField label="Email" name="email" type="email" required defaultValue={value("email")} errors={errors.email} />
+      <SelectField label="Organisation" name="organizationId" required errors={errors.organizationId} defaultValue={value("organizationId")}>
         <option value="" disabled>
           Choose an organisation
         </option>
@@ -41,7 +39,7 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
         autoComplete="new-password"
         required
         hint="At least 12 characters. Share it with the person securely."
-        errors={errors?.password}
+        errors={errors.password}
       />
       <fieldset className="md:col-span-2">
         <legend className="text-sm font-semibold text-slate-800">Roles</legend>
@@ -49,12 +47,12 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
         <div className="mt-2 flex flex-wrap gap-4">
           {ROLE_CHOICES.map((role) => (
             <label key={role.value} className="flex items-center gap-2">
-              <input type="checkbox" name="roles" value={role.value} className="h-4 w-4" />
+              <input type="checkbox" name="roles" value={role.value} defaultChecked={values("roles").includes(role.value)} className="h-4 w-4" />
               {role.label}
             </label>
           ))}
         </div>
-        {errors?.roles ? <p className="text-sm font-medium text-red-800">{errors.roles.join(" ")}</p> : null}
+        {errors.roles ? <p className="text-sm font-medium text-red-800">{errors.roles.join(" ")}</p> : null}
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>

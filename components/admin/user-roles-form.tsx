@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { setUserRolesAction } from "@/lib/users/actions";
 
 const ROLE_CHOICES = [
@@ -13,7 +13,7 @@ const ROLE_CHOICES = [
 
 /** One account's directly granted roles, folded away until asked for so the table stays readable. */
 export function UserRolesForm({ userId, name, roles }: { userId: string; name: string; roles: string[] }) {
-  const [state, action, pending] = useActionState(setUserRolesAction, null);
+  const { state, action, pending, values } = useForm(setUserRolesAction);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-brand-700 underline underline-offset-2">
@@ -26,7 +26,7 @@ export function UserRolesForm({ userId, name, roles }: { userId: string; name: s
           <div className="mt-1 flex flex-wrap gap-3">
             {ROLE_CHOICES.map((role) => (
               <label key={role.value} className="flex items-center gap-2">
-                <input type="checkbox" name="roles" value={role.value} defaultChecked={roles.includes(role.value)} className="h-4 w-4" />
+                <input type="checkbox" name="roles" value={role.value} defaultChecked={values("roles", roles).includes(role.value)} className="h-4 w-4" />
                 {role.label}
               </label>
             ))}
@@ -37,8 +37,7 @@ export function UserRolesForm({ userId, name, roles }: { userId: string; name: s
             {pending ? "Saving…" : "Save roles"}
           </Button>
         </div>
-        {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+        <FormMessage state={state} />
       </form>
     </details>
   );

@@ -1,38 +1,20 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { signInAction } from "@/lib/auth/actions";
 
 export function LoginForm({ returnTo }: { returnTo: string }) {
-  const [state, formAction, pending] = useActionState(signInAction, null);
-  // Controlled, so a failed attempt keeps the email and only the password is typed again.
-  const [email, setEmail] = useState("");
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  // A failed attempt keeps the email; only the password is typed again.
+  const { state, action, pending, errors, value } = useForm(signInAction);
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        errors={fieldErrors?.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={fieldErrors?.password}
-      />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={value("email")} errors={errors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors.password} />
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -1,35 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { assignSeatAction, designateOfficeAction, endSeatTermAction, vacateSeatAction } from "@/lib/board/actions";
-import type { ActionState } from "@/lib/errors";
-import { submitKeepingValues, useFieldValues } from "@/components/registry/use-field-values";
 
 type Person = { id: string; name: string; email: string; organizationName: string; pillarName: string; seated: boolean };
 
-function Problem({ state }: { state: ActionState }) {
-  return state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null;
-}
-
-/** Field errors of one form, renamed to the form's own field names (names are unique on the page). */
-function errorsOf(state: ActionState, map: Record<string, string>): Record<string, string[] | undefined> {
-  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  return Object.fromEntries(Object.entries(map).map(([field, source]) => [field, fieldErrors[source]]));
-}
-
 export function AssignSeatForm({ seatId, people, today }: { seatId: string; people: Person[]; today: string }) {
-  const [state, action, pending] = useActionState(assignSeatAction, null);
-  const errors = errorsOf(state, { holderId: "holderId", startsOn: "startsOn", endsOn: "endsOn" });
+  const { state, action, pending, errors, value } = useForm(assignSeatAction);
   const pillars = [...new Set(people.map((p) => p.pillarName))];
-  const bind = useFieldValues({ holderId: "", startsOn: today, endsOn: "" });
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
-      <Problem state={state} />
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <SelectField label="Holder" {...bind("holderId")} errors={errors.holderId} hint="People are listed by their organisation's pillar.">
+      <SelectField label="Holder" name="holderId" defaultValue={value("holderId")} errors={errors.holderId} hint="People are listed by their organisation's pillar.">
         <option value="" disabled>
           Choose a person
         </option>
@@ -47,8 +33,15 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
         ))}
       </SelectField>
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Term starts on" type="date" {...bind("startsOn")} errors={errors.startsOn} />
-        <TextField label="Term ends on" type="date" {...bind("endsOn")} errors={errors.endsOn} hint="Leave empty for three years after the start." />
+        <TextField label="Term starts on" name="startsOn" type="date" defaultValue={value("startsOn", today)} errors={errors.startsOn} />
+        <TextField
+          label="Term ends on"
+          name="endsOn"
+          type="date"
+          defaultValue={value("endsOn")}
+          errors={errors.endsOn}
+          hint="Leave empty for three years after the start."
+        />
       </div>
       <div>
         <Button type="submit" disabled={pending}>
@@ -60,15 +53,13 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
 }
 
 export function EndTermForm({ seatId, today }: { seatId: string; today: string }) {
-  const [state, action, pending] = useActionState(endSeatTermAction, null);
-  const errors = errorsOf(state, { endedOn: "endedOn", endReason: "reason" });
-  const bind = useFieldValues({ endedOn: today, endReason: "Term completed." });
+  const { state, action, pending, errors, value } = useForm(endSeatTermAction);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
-      <Problem state={state} />
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <TextField label="Term ended on" type="date" {...bind("endedOn")} errors={errors.endedOn} />
-      <TextField label="Reason for ending the term" {...bind("endReason")} errors={errors.endReason} />
+      <TextField label="Term ended on" name="endedOn" type="date" defaultValue={value("endedOn", today)} errors={errors.endedOn} />
+      <TextField label="Reason for ending the term" name="endReason" defaultValue={value("endReason", "Term completed.")} errors={errors.reason} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Ending…" : "End term"}
@@ -79,14 +70,18 @@ export function EndTermForm({ seatId, today }: { seatId: string; today: string }
 }
 
 export function VacateSeatForm({ seatId }: { seatId: string }) {
-  const [state, action, pending] = useActionState(vacateSeatAction, null);
-  const errors = errorsOf(state, { vacateReason: "reason" });
-  const bind = useFieldValues({ vacateReason: "" });
+  const { state, action, pending, errors, value } = useForm(vacateSeatAction);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
-      <Problem state={state} />
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <TextField label="Reason for vacating" {...bind("vacateReason")} hint="For example a resignation or a removal." errors={errors.vacateReason} />
+      <TextField
+        label="Reason for vacating"
+        name="vacateReason"
+        defaultValue={value("vacateReason")}
+        hint="For example a resignation or a removal."
+        errors={errors.reason}
+      />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Vacating…" : "Vacate seat"}
@@ -97,13 +92,18 @@ export function VacateSeatForm({ seatId }: { seatId: string }) {
 }
 
 export function OfficeForm({ seatId, office }: { seatId: string; office: string | null }) {
-  const [state, action, pending] = useActionState(designateOfficeAction, null);
-  const errors = errorsOf(state, { office: "office" });
+  const { state, action, pending, errors, value } = useForm(designateOfficeAction);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" noValidate>
-      <Problem state={state} />
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <SelectField label="Office" name="office" defaultValue={office ?? "none"} errors={errors.office} hint="Designating a Chair or Vice-chair moves the office from its current holder.">
+      <SelectField
+        label="Office"
+        name="office"
+        defaultValue={value("office", office ?? "none")}
+        errors={errors.office}
+        hint="Designating a Chair or Vice-chair moves the office from its current holder."
+      >
         <option value="none">No office</option>
         <option value="chair">Chair</option>
         <option value="vice_chair">Vice-chair</option>

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { createCommentAction } from "@/lib/consultations/actions";
-import { submitKeepingInput } from "@/components/policies/keep-input";
 
 type Props = {
   consultationId: string;
@@ -16,26 +15,20 @@ type Props = {
 
 /** A new top-level comment on a chosen paragraph, with an optional quote. */
 export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: Props) {
-  const [state, action, pending] = useActionState(createCommentAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const { state, action, pending, errors, value } = useForm(createCommentAction);
   return (
-    <form ref={form} action={action} onSubmit={submitKeepingInput(action)} className="flex flex-col gap-4" noValidate>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="slug" value={slug} />
-      <SelectField label="Paragraph" name="paragraphKey" defaultValue={selectedKey ?? paragraphs[0]?.key} errors={errors?.paragraphKey}>
+      <SelectField label="Paragraph" name="paragraphKey" defaultValue={value("paragraphKey", selectedKey ?? paragraphs[0]?.key)} errors={errors.paragraphKey}>
         {paragraphs.map((p, i) => (
           <option key={p.key} value={p.key}>
             ¶{i + 1}: {p.label}
           </option>
         ))}
       </SelectField>
-      <TextField label="Quoted words (optional)" name="quote" hint="Copy the exact words your comment is about." errors={errors?.quote} />
+      <TextField label="Quoted words (optional)" name="quote" hint="Copy the exact words your comment is about." defaultValue={value("quote")} errors={errors.quote} />
       <div className="flex flex-col gap-1">
         <label htmlFor="body" className="text-sm font-semibold text-slate-800">
           Your comment
@@ -47,11 +40,12 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
           id="body"
           name="body"
           rows={5}
-          aria-describedby={errors?.body ? "body-hint body-error" : "body-hint"}
-          aria-invalid={errors?.body ? true : undefined}
+          defaultValue={value("body")}
+          aria-describedby={errors.body ? "body-hint body-error" : "body-hint"}
+          aria-invalid={errors.body ? true : undefined}
           className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
         />
-        {errors?.body ? (
+        {errors.body ? (
           <p id="body-error" className="text-sm font-medium text-red-800">
             {errors.body.join(" ")}
           </p>
@@ -68,15 +62,11 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
 
 /** A reply to a top-level comment (threads are one level deep). */
 export function ReplyForm({ consultationId, slug, parentId, paragraphKey }: { consultationId: string; slug: string; parentId: string; paragraphKey: string }) {
-  const [state, action, pending] = useActionState(createCommentAction, null);
+  const { state, action, pending, errors, value } = useForm(createCommentAction);
   const id = `reply-${parentId}`;
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const error = state && !state.ok ? (state.fieldErrors?.body?.join(" ") ?? state.error) : null;
+  const error = state && !state.ok ? (errors.body?.join(" ") ?? state.error) : null;
   return (
-    <form ref={form} action={action} onSubmit={submitKeepingInput(action)} className="mt-2 flex flex-col gap-2">
+    <form action={action} className="mt-2 flex flex-col gap-2">
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="parentId" value={parentId} />
@@ -84,7 +74,7 @@ export function ReplyForm({ consultationId, slug, parentId, paragraphKey }: { co
       <label htmlFor={id} className="text-sm font-semibold text-slate-800">
         Your reply
       </label>
-      <textarea id={id} name="body" rows={3} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900" />
+      <textarea id={id} name="body" rows={3} defaultValue={value("body")} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900" />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
           {error}

@@ -1,37 +1,37 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { markReadAction } from "@/lib/notifications/actions";
 
 export type InboxItem = { id: string; kind: string; title: string; body: string; href: string | null; readAt: Date | null; createdAt: Date; when: string };
 
 function MarkOneRead({ id, title }: { id: string; title: string }) {
-  const [state, action, pending] = useActionState(markReadAction, null);
+  const { state, action, pending } = useForm(markReadAction);
+  const refused = state && !state.ok ? state : null;
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="link" disabled={pending} aria-label={`Mark “${title}” as read`}>
         Mark as read
       </Button>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormMessage state={refused} />
     </form>
   );
 }
 
 export function MarkAllRead({ unread }: { unread: number }) {
-  const [state, action, pending] = useActionState(markReadAction, null);
+  const { state, action, pending } = useForm(markReadAction);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="all" value="1" />
       <Button type="submit" variant="secondary" disabled={pending || unread === 0}>
         Mark all as read
       </Button>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import type { ActionState } from "@/lib/errors";
 
 type Props = {
@@ -15,7 +15,7 @@ type Props = {
 
 /** One button that runs a server action with fixed fields, and says how it went. */
 export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary" }: Props) {
-  const [state, run, pending] = useActionState(action, null);
+  const { state, action: run, pending } = useForm(action);
   return (
     <form action={run} className="flex flex-col gap-2">
       {Object.entries(fields).map(([name, value]) => (
@@ -24,8 +24,7 @@ export function ActionButton({ action, fields, label, pendingLabel, variant = "s
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? (pendingLabel ?? "Working…") : label}
       </Button>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { PolicyStatus } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 
 export const STATUS_LABELS: Record<PolicyStatus, string> = {
   draft: "Draft",

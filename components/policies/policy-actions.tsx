@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PolicyStatus } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { type Action, can, type Role } from "@/lib/auth/permissions";
 import { changePolicyStatusAction, createVersionAction, finalizeVersionAction } from "@/lib/policies/actions";
 import { acceptsNewVersions, secretariatMoves } from "@/lib/policies/rules";

@@ -1,41 +1,36 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { CERTIFICATION_STANDARDS, type MembershipStatus } from "@/db/schema";
-import type { ActionState } from "@/lib/errors";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { changeStatusAction, createOrganizationAction, updateOrganizationAction } from "@/lib/registry/actions";
 import { STATUS_LABELS } from "@/lib/registry/rules";
-import { submitKeepingValues, useFieldValues } from "./use-field-values";
+import { CERTIFICATION_STANDARDS, type MembershipStatus } from "@/lib/registry/vocabulary";
 
 type Details = { name: string; country: string | null; website: string | null; certification: { standard: string | null; expiresOn: string | null } };
+type Form = ReturnType<typeof useForm>;
 
-function Messages({ state }: { state: ActionState }) {
-  if (state && !state.ok) return <Alert tone="error">{state.error}</Alert>;
-  if (state?.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
-  return null;
-}
-
-function fieldErrors(state: ActionState) {
-  return state && !state.ok ? (state.fieldErrors ?? {}) : {};
-}
-
-function DetailFields({ errors, values }: { errors: Record<string, string[] | undefined>; values?: Details }) {
-  const bind = useFieldValues({
-    name: values?.name ?? "",
-    country: values?.country ?? "",
-    website: values?.website ?? "",
-    certificationStandard: values?.certification.standard ?? "",
-    certificationExpiresOn: values?.certification.expiresOn ?? "",
-  });
+function DetailFields({ form, details }: { form: Form; details?: Details }) {
+  const { errors, value } = form;
   return (
     <>
-      <TextField label="Name" {...bind("name")} errors={errors.name} />
-      <TextField label="Country code" {...bind("country")} maxLength={2} hint="Two letters, such as CH." errors={errors.country} />
-      <TextField label="Website" type="url" {...bind("website")} errors={errors.website} />
-      <SelectField label="Certification standard" {...bind("certificationStandard")} errors={errors.certificationStandard}>
+      <TextField label="Name" name="name" defaultValue={value("name", details?.name)} errors={errors.name} />
+      <TextField
+        label="Country code"
+        name="country"
+        defaultValue={value("country", details?.country ?? "")}
+        maxLength={2}
+        hint="Two letters, such as CH."
+        errors={errors.country}
+      />
+      <TextField label="Website" name="website" type="url" defaultValue={value("website", details?.website ?? "")} errors={errors.website} />
+      <SelectField
+        label="Certification standard"
+        name="certificationStandard"
+        defaultValue={value("certificationStandard", details?.certification.standard ?? "")}
+        errors={errors.certificationStandard}
+      >
         <option value="">None</option>
         {CERTIFICATION_STANDARDS.map((s) => (
           <option key={s} value={s}>
@@ -43,22 +38,27 @@ function DetailFields({ errors, values }: { errors: Record<string, string[] | un
           </option>
         ))}
       </SelectField>
-      <TextField label="Certification expires on" type="date" {...bind("certificationExpiresOn")} errors={errors.certificationExpiresOn} />
+      <TextField
+        label="Certification expires on"
+        name="certificationExpiresOn"
+        type="date"
+        defaultValue={value("certificationExpiresOn", details?.certification.expiresOn ?? "")}
+        errors={errors.certificationExpiresOn}
+      />
     </>
   );
 }
 
 export function CreateOrganizationForm({ pillars }: { pillars: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(createOrganizationAction, null);
-  const errors = fieldErrors(state);
-  const bind = useFieldValues({ pillarId: "", slug: "" });
+  const form = useForm(createOrganizationAction);
+  const { state, action, pending, errors, value } = form;
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
-        <Messages state={state} />
+        <FormMessage state={state} />
       </div>
-      <DetailFields errors={errors} />
-      <SelectField label="Pillar" {...bind("pillarId")} errors={errors.pillarId}>
+      <DetailFields form={form} />
+      <SelectField label="Pillar" name="pillarId" defaultValue={value("pillarId")} errors={errors.pillarId}>
         <option value="" disabled>
           Choose a pillar
         </option>
@@ -68,7 +68,13 @@ export function CreateOrganizationForm({ pillars }: { pillars: { id: string; nam
           </option>
         ))}
       </SelectField>
-      <TextField label="Short name (address)" {...bind("slug")} hint="Optional; made from the name when empty. It cannot change later." errors={errors.slug} />
+      <TextField
+        label="Short name (address)"
+        name="slug"
+        defaultValue={value("slug")}
+        hint="Optional; made from the name when empty. It cannot change later."
+        errors={errors.slug}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Adding…" : "Add organisation"}
@@ -79,17 +85,17 @@ export function CreateOrganizationForm({ pillars }: { pillars: { id: string; nam
 }
 
 export function EditOrganizationForm({ organizationId, values }: { organizationId: string; values: Details }) {
-  const [state, action, pending] = useActionState(updateOrganizationAction, null);
+  const form = useForm(updateOrganizationAction);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={form.action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
-        <Messages state={state} />
+        <FormMessage state={form.state} />
       </div>
       <input type="hidden" name="organizationId" value={organizationId} />
-      <DetailFields errors={fieldErrors(state)} values={values} />
+      <DetailFields form={form} details={values} />
       <div className="md:col-span-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save details"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save details"}
         </Button>
       </div>
     </form>
@@ -97,17 +103,21 @@ export function EditOrganizationForm({ organizationId, values }: { organizationI
 }
 
 export function ChangeStatusForm({ organizationId, slug, allowed, today }: { organizationId: string; slug: string; allowed: readonly MembershipStatus[]; today: string }) {
-  const [state, action, pending] = useActionState(changeStatusAction, null);
-  const errors = fieldErrors(state);
-  const bind = useFieldValues({ toStatus: "", effectiveOn: today, statusReason: "" });
+  const { state, action, pending, errors, value } = useForm(changeStatusAction);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
-        <Messages state={state} />
+        <FormMessage state={state} />
       </div>
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="slug" value={slug} />
-      <SelectField label="New status" {...bind("toStatus")} errors={errors.toStatus} hint="Only the changes the membership rules allow from the current status are listed.">
+      <SelectField
+        label="New status"
+        name="toStatus"
+        defaultValue={value("toStatus")}
+        errors={errors.toStatus}
+        hint="Only the changes the membership rules allow from the current status are listed."
+      >
         <option value="" disabled>
           Choose a status
         </option>
@@ -117,9 +127,9 @@ export function ChangeStatusForm({ organizationId, slug, allowed, today }: { org
           </option>
         ))}
       </SelectField>
-      <TextField label="Effective on" type="date" {...bind("effectiveOn")} errors={errors.effectiveOn} />
+      <TextField label="Effective on" name="effectiveOn" type="date" defaultValue={value("effectiveOn", today)} errors={errors.effectiveOn} />
       <div className="md:col-span-2">
-        <TextField label="Reason" {...bind("statusReason")} errors={errors.reason} hint="Shown in the public status history." />
+        <TextField label="Reason" name="statusReason" defaultValue={value("statusReason")} errors={errors.reason} hint="Shown in the public status history." />
       </div>
       <div>
         <Button type="submit" disabled={pending}>

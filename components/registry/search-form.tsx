@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { MEMBERSHIP_STATUSES } from "@/db/schema";
+import { MEMBERSHIP_STATUSES } from "@/lib/registry/vocabulary";
 import { STATUS_LABELS } from "@/lib/registry/rules";
 
 type Values = { q?: string; country?: string; pillar?: string; status?: string; goodStanding?: string };

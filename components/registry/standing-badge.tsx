@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { MembershipStatus } from "@/db/schema";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 
 /** Good standing in words, with colour only as a second cue. */
 export function StandingBadge({ goodStanding, membershipStatus }: { goodStanding: boolean; membershipStatus: MembershipStatus | null }) {

@@ -1,4 +1,4 @@
-import type { MembershipStatus } from "@/db/schema";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 import { formatDate } from "@/lib/format";
 import { describeStatus } from "@/lib/registry/rules";
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { regenerateCalendarAction } from "@/lib/tasks/actions";
 
 /** The secret feed address is shown once, when created; creating a new one revokes the old. */
 export function CalendarFeed({ hasToken }: { hasToken: boolean }) {
-  const [state, action, pending] = useActionState(regenerateCalendarAction, null);
+  const { state, action, pending } = useForm(regenerateCalendarAction);
   const token = state?.ok ? state.data?.token : undefined;
   const url = token && typeof window !== "undefined" ? `${window.location.origin}/api/calendar/${token}` : token ? `/api/calendar/${token}` : null;
   return (
@@ -24,8 +24,7 @@ export function CalendarFeed({ hasToken }: { hasToken: boolean }) {
           <input id="calendar-url" readOnly value={url} className="rounded-md border border-slate-500 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" />
         </div>
       ) : null}
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      <FormMessage state={state} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {hasToken || token ? "Create a new calendar address" : "Create a calendar address"}

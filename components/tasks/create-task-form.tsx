@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { createTaskAction } from "@/lib/tasks/actions";
-import { TextAreaField } from "@/components/ui/field";
 
 type Choice = { id: string; title: string };
 
@@ -20,18 +19,19 @@ export function CreateTaskForm({
   motions: Choice[];
   defaults: { motionId?: string; policyId?: string; title?: string };
 }) {
-  const [state, action, pending] = useActionState(createTaskAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, action, pending, errors, value } = useForm(createTaskAction);
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
-      <div className="md:col-span-2">{state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}</div>
       <div className="md:col-span-2">
-        <TextField label="Title" name="title" required maxLength={200} defaultValue={defaults.title} errors={errors?.title} />
+        <FormMessage state={state} />
       </div>
       <div className="md:col-span-2">
-        <TextAreaField label="Description" name="description" rows={5} maxLength={5000} errors={errors?.description} />
+        <TextField label="Title" name="title" required maxLength={200} defaultValue={value("title", defaults.title)} errors={errors.title} />
       </div>
-      <SelectField label="Assignee" name="assigneeId" required defaultValue="" errors={errors?.assigneeId} hint="A member of the Secretariat.">
+      <div className="md:col-span-2">
+        <TextAreaField label="Description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} errors={errors.description} />
+      </div>
+      <SelectField label="Assignee" name="assigneeId" required defaultValue={value("assigneeId")} errors={errors.assigneeId} hint="A member of the Secretariat.">
         <option value="" disabled>
           Choose a member of the Secretariat
         </option>
@@ -41,13 +41,13 @@ export function CreateTaskForm({
           </option>
         ))}
       </SelectField>
-      <TextField label="Due date" name="dueOn" type="date" required errors={errors?.dueOn} />
-      <SelectField label="Priority" name="priority" defaultValue="normal" errors={errors?.priority}>
+      <TextField label="Due date" name="dueOn" type="date" required defaultValue={value("dueOn")} errors={errors.dueOn} />
+      <SelectField label="Priority" name="priority" defaultValue={value("priority", "normal")} errors={errors.priority}>
         <option value="low">Low</option>
         <option value="normal">Normal</option>
         <option value="high">High</option>
       </SelectField>
-      <SelectField label="Linked motion" name="motionId" defaultValue={defaults.motionId ?? ""} errors={errors?.motionId}>
+      <SelectField label="Linked motion" name="motionId" defaultValue={value("motionId", defaults.motionId)} errors={errors.motionId}>
         <option value="">No motion</option>
         {motions.map((m) => (
           <option key={m.id} value={m.id}>
@@ -55,7 +55,7 @@ export function CreateTaskForm({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Linked policy" name="policyId" defaultValue={defaults.policyId ?? ""} errors={errors?.policyId}>
+      <SelectField label="Linked policy" name="policyId" defaultValue={value("policyId", defaults.policyId)} errors={errors.policyId}>
         <option value="">No policy</option>
         {policies.map((p) => (
           <option key={p.id} value={p.id}>

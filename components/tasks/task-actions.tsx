@@ -1,22 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import type { ActionState } from "@/lib/errors";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { moveTaskAction, postProgressAction } from "@/lib/tasks/actions";
 import { MOVE_LABELS, type TaskMove } from "@/lib/tasks/rules";
-import { TextAreaField } from "@/components/ui/field";
-
-function Result({ state }: { state: ActionState }) {
-  if (!state) return null;
-  return state.ok ? <Alert tone="success">{state.message}</Alert> : <Alert tone="error">{state.error}</Alert>;
-}
 
 /** One move that needs no reason: a single button. */
 function MoveButton({ taskId, move }: { taskId: string; move: TaskMove }) {
-  const [state, action, pending] = useActionState(moveTaskAction, null);
+  const { state, action, pending } = useForm(moveTaskAction);
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="taskId" value={taskId} />
@@ -26,27 +19,25 @@ function MoveButton({ taskId, move }: { taskId: string; move: TaskMove }) {
           {MOVE_LABELS[move]}
         </Button>
       </div>
-      <Result state={state} />
+      <FormMessage state={state} />
     </form>
   );
 }
 
 /** A move that needs a reason (return, block): the reason field sits beside its button. */
 function MoveWithReason({ taskId, move, label }: { taskId: string; move: TaskMove; label: string }) {
-  const [state, action, pending] = useActionState(moveTaskAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, action, pending, errors, value } = useForm(moveTaskAction);
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="move" value={move} />
-      <TextAreaField label={label} name="reason" id={`${move}-reason`} maxLength={2000} errors={errors?.reason} />
+      <TextAreaField label={label} name="reason" id={`${move}-reason`} maxLength={2000} defaultValue={value("reason")} errors={errors.reason} />
       <div>
         <Button type="submit" variant={move === "return" ? "danger" : "secondary"} disabled={pending}>
           {MOVE_LABELS[move]}
         </Button>
       </div>
-      {state && !state.ok && !errors?.reason ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      <FormMessage state={state} hideFieldErrors />
     </form>
   );
 }
@@ -69,12 +60,11 @@ export function TaskMoves({ taskId, moves }: { taskId: string; moves: TaskMove[]
 }
 
 export function ProgressForm({ taskId }: { taskId: string }) {
-  const [state, action, pending] = useActionState(postProgressAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, action, pending, errors, value } = useForm(postProgressAction);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="taskId" value={taskId} />
-      <TextAreaField label="Progress note" name="note" maxLength={4000} required errors={errors?.note} />
+      <TextAreaField label="Progress note" name="note" maxLength={4000} required defaultValue={value("note")} errors={errors.note} />
       <TextField
         label="Evidence link (optional)"
         name="evidenceUrl"
@@ -82,15 +72,15 @@ export function ProgressForm({ taskId }: { taskId: string }) {
         maxLength={2000}
         placeholder="https://"
         hint="A link to a document or page that shows the work."
-        errors={errors?.evidenceUrl}
+        defaultValue={value("evidenceUrl")}
+        errors={errors.evidenceUrl}
       />
       <div>
         <Button type="submit" disabled={pending}>
           Add progress update
         </Button>
       </div>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      <FormMessage state={state} />
     </form>
   );
 }

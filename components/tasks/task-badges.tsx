@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/card";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 
 const STATUS_LABELS: Record<TaskStatus, string> = {
   open: "Open",

@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { TASK_STATUSES } from "@/db/schema";
+import { TASK_STATUSES } from "@/lib/tasks/vocabulary";
 import type { TaskFilter } from "@/lib/tasks/schemas";
 import { statusLabel } from "./task-badges";
 

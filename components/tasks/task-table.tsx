@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 import { formatDate, humanize } from "@/lib/format";
 import { OverdueBadge, TaskStatusBadge } from "./task-badges";
 

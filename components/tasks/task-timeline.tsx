@@ -1,4 +1,4 @@
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 import { formatDateTime } from "@/lib/format";
 import { statusLabel } from "./task-badges";
 

@@ -51,6 +51,10 @@ export function TextField({ label, name, errors, hint, ...props }: FieldProps & 
   );
 }
 
+/**
+ * A labelled select. React applies a select's `defaultValue` only when it mounts, so the select is
+ * keyed on it: when a refused form gives back another choice, the select takes it.
+ */
 export function SelectField({
   label,
   name,
@@ -62,6 +66,7 @@ export function SelectField({
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
       <select
+        key={String(props.defaultValue ?? "")}
         id={name}
         name={name}
         aria-invalid={errors?.length ? true : undefined}

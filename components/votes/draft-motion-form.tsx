@@ -1,22 +1,22 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
 import { draftMotionAction } from "@/lib/votes/actions";
-import { TextAreaField } from "@/components/ui/field";
 
 type Choices = { versions: { id: string; number: number; policyTitle: string }[]; rules: { id: string; name: string; isDefault: boolean }[] };
 
 export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choices: Choices; defaultClosesAt: string; timeZone: string }) {
-  const [state, action, pending] = useActionState(draftMotionAction, null);
-  const [kind, setKind] = useState<"adopt_policy_version" | "resolution">(choices.versions.length ? "adopt_policy_version" : "resolution");
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const kept = state && !state.ok ? state.values : undefined;
+  const { state, action, pending, errors, value } = useForm(draftMotionAction);
+  const [kind, setKind] = useState(() => (value("kind", choices.versions.length ? "adopt_policy_version" : "resolution") === "resolution" ? "resolution" : "adopt_policy_version"));
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
-      <div className="md:col-span-2">{state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}</div>
+      <div className="md:col-span-2">
+        <FormMessage state={state} />
+      </div>
       <fieldset className="md:col-span-2">
         <legend className="text-sm font-semibold text-slate-800">The motion is</legend>
         <div className="mt-2 flex flex-wrap gap-6">
@@ -30,9 +30,9 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
           </label>
         </div>
       </fieldset>
-      <TextField label="Title" name="title" required defaultValue={kept?.title} errors={errors?.title} />
+      <TextField label="Title" name="title" required defaultValue={value("title")} errors={errors.title} />
       {kind === "adopt_policy_version" ? (
-        <SelectField label="Policy version to adopt" name="versionId" defaultValue={kept?.versionId ?? ""} errors={errors?.versionId} hint="Final versions of policies in board review.">
+        <SelectField label="Policy version to adopt" name="versionId" defaultValue={value("versionId")} errors={errors.versionId} hint="Final versions of policies in board review.">
           <option value="" disabled>
             Choose a version
           </option>
@@ -44,10 +44,10 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         </SelectField>
       ) : (
         <div className="md:col-span-2">
-          <TextAreaField label="Resolution text" name="resolutionText" rows={5} required defaultValue={kept?.resolutionText} errors={errors?.resolutionText} />
+          <TextAreaField label="Resolution text" name="resolutionText" rows={5} required defaultValue={value("resolutionText")} errors={errors.resolutionText} />
         </div>
       )}
-      <SelectField label="Decision rule" name="ruleId" defaultValue={kept?.ruleId ?? choices.rules.find((r) => r.isDefault)?.id ?? ""} errors={errors?.ruleId}>
+      <SelectField label="Decision rule" name="ruleId" defaultValue={value("ruleId", choices.rules.find((r) => r.isDefault)?.id)} errors={errors.ruleId}>
         {choices.rules.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name}
@@ -59,9 +59,9 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         name="closesAt"
         type="datetime-local"
         required
-        defaultValue={kept?.closesAt ?? defaultClosesAt}
+        defaultValue={value("closesAt", defaultClosesAt)}
         hint={`In ${timeZone} time.`}
-        errors={errors?.closesAt}
+        errors={errors.closesAt}
       />
       <div className="md:col-span-2">
         <Button type="submit" disabled={pending}>

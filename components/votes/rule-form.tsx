@@ -1,32 +1,30 @@
 "use client";
 
-import { type ReactNode, useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { DecisionRuleConfig } from "@/db/schema";
+import { FormMessage } from "@/components/ui/form-message";
+import { useForm } from "@/components/ui/use-form";
+import type { DecisionRuleConfig } from "@/lib/votes/vocabulary";
 import { saveRuleAction, setDefaultRuleAction } from "@/lib/votes/actions";
 
 type Rule = { id: string; name: string; description: string; config: DecisionRuleConfig };
 
 /** Creates a rule, or edits one. Field ids carry a prefix so several forms can share a page. */
 export function RuleForm({ rule, prefix }: { rule?: Rule; prefix: string }) {
-  const [state, action, pending] = useActionState(saveRuleAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, action, pending, errors, value } = useForm(saveRuleAction);
   const c = rule?.config;
-  const kept = state && !state.ok ? state.values : undefined;
   const id = (name: string) => `${prefix}-${name}`;
-  const field = (name: keyof NonNullable<typeof errors> & string, label: string, value: number | undefined, hint?: string, step = "1") => (
-    <NumberField id={id(name)} name={name} label={label} value={kept?.[name] ?? value} hint={hint} step={step} errors={errors?.[name]} />
+  const field = (name: string, label: string, initial: number | undefined, hint?: string, step = "1") => (
+    <NumberField id={id(name)} name={name} label={label} value={value(name, initial?.toString())} hint={hint} step={step} errors={errors[name]} />
   );
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
-        {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-        {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+        <FormMessage state={state} />
       </div>
       {rule ? <input type="hidden" name="ruleId" value={rule.id} /> : null}
-      <LabelledInput id={id("name")} name="name" label="Name" defaultValue={kept?.name ?? rule?.name} errors={errors?.name} />
-      <LabelledInput id={id("description")} name="description" label="Description" defaultValue={kept?.description ?? rule?.description} errors={errors?.description} />
+      <LabelledInput id={id("name")} name="name" label="Name" defaultValue={value("name", rule?.name)} errors={errors.name} />
+      <LabelledInput id={id("description")} name="description" label="Description" defaultValue={value("description", rule?.description)} errors={errors.description} />
       {field("quorumMinTotal", "Quorum: ballots in total", c?.quorum.minTotal, "Directors casting any ballot, abstentions included.")}
       {field("quorumMinPerPillar", "Quorum: ballots from each pillar", c?.quorum.minPerPillar)}
       {field("passMinYesTotal", "Yes votes needed in total", c?.pass.minYesTotal)}
@@ -82,10 +80,10 @@ function LabelWrap({ id, label, hint, errors, input }: { id: string; label: stri
 }
 
 export function DefaultRuleButton({ ruleId, name }: { ruleId: string; name: string }) {
-  const [state, action, pending] = useActionState(setDefaultRuleAction, null);
+  const { state, action, pending } = useForm(setDefaultRuleAction);
   return (
     <form action={action}>
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="ruleId" value={ruleId} />
       <Button type="submit" variant="secondary" disabled={pending} aria-label={`Make default: ${name}`}>
         Make default

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { pillars, users } from "./people";
+import type { Office } from "../../lib/board/vocabulary";
 
 export const boardSeats = pgTable(
   "board_seats",
@@ -14,9 +15,6 @@ export const boardSeats = pgTable(
   },
   (t) => [unique("board_seats_pillar_number_unique").on(t.pillarId, t.number), check("board_seats_number_positive", sql`${t.number} > 0`)],
 );
-
-export const OFFICES = ["chair", "vice_chair"] as const;
-export type Office = (typeof OFFICES)[number];
 
 /**
  * One holder's term on one seat. A term is current until `ended_at` is set (a director serves until

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CertificationStandard, MembershipStatus } from "../../lib/registry/vocabulary";
+import type { StoredRole } from "../../lib/users/vocabulary";
 
 /** The three stakeholder pillars. Ids are stable keys; names are data and may be renamed. */
 export const pillars = pgTable(
@@ -12,18 +14,6 @@ export const pillars = pgTable(
   },
   (t) => [check("pillars_id_format", sql`${t.id} ~ '^[a-z][a-z_]{1,39}$'`), uniqueIndex("pillars_name_unique").on(t.name)],
 );
-
-export const MEMBERSHIP_STATUSES = [
-  "applicant",
-  "transitional_member",
-  "certified_member",
-  "affiliate",
-  "suspended",
-  "terminated",
-] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-
-export const CERTIFICATION_STANDARDS = ["PSC.1", "ISO 18788", "ISO 28007"] as const;
 
 export const organizations = pgTable(
   "organizations",
@@ -38,7 +28,7 @@ export const organizations = pgTable(
     website: text("website"),
     // Companies carry a membership status; governments and civil society organisations may too.
     membershipStatus: text("membership_status").$type<MembershipStatus>(),
-    certificationStandard: text("certification_standard").$type<(typeof CERTIFICATION_STANDARDS)[number]>(),
+    certificationStandard: text("certification_standard").$type<CertificationStandard>(),
     certificationExpiresOn: date("certification_expires_on"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -110,13 +100,6 @@ export const users = pgTable(
     check("users_email_lowercase", sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
   ],
 );
-
-/**
- * Roles granted directly. `director` and `chair` are not stored here: they follow from holding a
- * current board seat (and its Chair or Vice-chair office), so they end when the term ends.
- */
-export const STORED_ROLES = ["admin", "secretariat", "representative"] as const;
-export type StoredRole = (typeof STORED_ROLES)[number];
 
 export const userRoles = pgTable(
   "user_roles",

@@ -13,10 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { pillars, users } from "./people";
-
-export const POLICY_CATEGORIES = ["procedure", "guidance", "membership_requirement", "budget", "other"] as const;
-export const POLICY_STATUSES = ["draft", "consultation", "board_review", "voting", "adopted", "rejected", "withdrawn"] as const;
-export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+import type { CommentStatus } from "../../lib/consultations/vocabulary";
+import type { PolicyCategory, PolicyStatus } from "../../lib/policies/vocabulary";
 
 export const policies = pgTable(
   "policies",
@@ -24,7 +22,7 @@ export const policies = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
-    category: text("category").notNull().$type<(typeof POLICY_CATEGORIES)[number]>(),
+    category: text("category").notNull().$type<PolicyCategory>(),
     status: text("status").notNull().default("draft").$type<PolicyStatus>(),
     adoptedVersionId: uuid("adopted_version_id").references((): AnyPgColumn => policyVersions.id),
     createdById: uuid("created_by_id")
@@ -135,9 +133,6 @@ export const consultationPillars = pgTable(
   },
   (t) => [primaryKey({ columns: [t.consultationId, t.pillarId] })],
 );
-
-export const COMMENT_STATUSES = ["open", "accepted", "partly_accepted", "not_accepted", "noted"] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 /**
  * A consultation comment, anchored to a paragraph key. `version_id` is the version it currently

@@ -1,20 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./people";
-
-export const NOTIFICATION_KINDS = [
-  "consultation_opened",
-  "comment_answered",
-  "motion_opened",
-  "motion_closing_soon",
-  "motion_result",
-  "task_assigned",
-  "task_returned",
-  "task_overdue",
-  "task_submitted",
-  "seat_assigned",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind } from "../../lib/notifications/vocabulary";
 
 export const notifications = pgTable(
   "notifications",

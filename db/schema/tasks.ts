@@ -3,10 +3,7 @@ import { check, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/
 import { users } from "./people";
 import { policies } from "./policies";
 import { motions } from "./votes";
-
-export const TASK_STATUSES = ["open", "in_progress", "in_review", "done", "blocked"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_PRIORITIES = ["low", "normal", "high"] as const;
+import type { TaskEventKind, TaskPriority, TaskStatus } from "../../lib/tasks/vocabulary";
 
 export const tasks = pgTable(
   "tasks",
@@ -21,7 +18,7 @@ export const tasks = pgTable(
       .notNull()
       .references(() => users.id),
     dueOn: date("due_on").notNull(),
-    priority: text("priority").notNull().default("normal").$type<(typeof TASK_PRIORITIES)[number]>(),
+    priority: text("priority").notNull().default("normal").$type<TaskPriority>(),
     status: text("status").notNull().default("open").$type<TaskStatus>(),
     // The status a blocked task returns to when it is unblocked.
     blockedFrom: text("blocked_from").$type<TaskStatus>(),
@@ -58,8 +55,6 @@ export const tasks = pgTable(
   ],
 );
 
-export const TASK_EVENT_KINDS = ["created", "status", "progress", "returned", "blocked", "unblocked"] as const;
-
 /** The task timeline: status changes and progress updates, oldest first. */
 export const taskEvents = pgTable(
   "task_events",
@@ -71,7 +66,7 @@ export const taskEvents = pgTable(
     actorId: uuid("actor_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind").notNull().$type<(typeof TASK_EVENT_KINDS)[number]>(),
+    kind: text("kind").notNull().$type<TaskEventKind>(),
     fromStatus: text("from_status").$type<TaskStatus>(),
     toStatus: text("to_status").$type<TaskStatus>(),
     note: text("note"),

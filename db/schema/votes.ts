@@ -15,12 +15,7 @@ import {
 import { boardSeats } from "./board";
 import { pillars, users } from "./people";
 import { policies, policyVersions } from "./policies";
-
-/** The decision-rule shape, stored as data (see SPEC §4). */
-export type DecisionRuleConfig = {
-  quorum: { minTotal: number; minPerPillar: number };
-  pass: { minYesTotal: number; minYesPerPillar: number; minYesShare: number };
-};
+import type { BallotChoice, DecisionRuleConfig, MotionStatus } from "../../lib/votes/vocabulary";
 
 export const decisionRules = pgTable(
   "decision_rules",
@@ -37,9 +32,6 @@ export const decisionRules = pgTable(
     uniqueIndex("decision_rules_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
   ],
 );
-
-export const MOTION_STATUSES = ["draft", "open", "closed", "withdrawn"] as const;
-export type MotionStatus = (typeof MOTION_STATUSES)[number];
 
 export const motions = pgTable(
   "motions",
@@ -107,9 +99,6 @@ export const motionRoll = pgTable(
   },
   (t) => [primaryKey({ columns: [t.motionId, t.directorId] }), index("motion_roll_director_idx").on(t.directorId)],
 );
-
-export const BALLOT_CHOICES = ["yes", "no", "abstain"] as const;
-export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 
 /** The current ballot of each director; the primary key allows exactly one per (motion, director). */
 export const ballots = pgTable(

@@ -5,7 +5,7 @@ import type { DB } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -19,9 +19,7 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 /** The audit log, newest first, filtered by entity; admins and directors only. */
 export async function listAuditEntries(db: DB, actor: Actor | null, input: unknown) {
   authorize(actor, "audit.read");
-  const parsed = auditFilterSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "The audit filter is not valid.", parsed.error.flatten().fieldErrors as Record<string, string[]>);
-  const filter = parsed.data;
+  const filter = parseInput(auditFilterSchema, input, "The audit filter is not valid.");
   const conditions: SQL[] = [];
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

@@ -1,9 +1,10 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signInSchema } from "./credentials";
+import { type ActionState, type FormValues, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { signIn, signOut } from "./auth";
-import { type ActionState, NOT_A_FORM } from "@/lib/errors";
+import { signInSchema } from "./credentials";
 
 /** Only same-site paths may be returned to after sign-in. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
@@ -11,20 +12,28 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
   return /^\/(?![/\\])[\w\-./?=&%]*$/.test(path) && !path.startsWith("/login") ? path : "/dashboard";
 }
 
+/**
+ * Not written with `formAction`: Auth.js signs in by throwing a redirect, which must leave this
+ * function untouched, and there is no acting user yet. A refusal keeps the email, never the password.
+ */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   if (!(formData instanceof FormData)) return NOT_A_FORM;
-  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) {
-    return { ok: false, error: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors };
+  const email = formData.get("email");
+  const values: FormValues = typeof email === "string" ? { email } : {};
+  let credentials: { email: string; password: string };
+  try {
+    credentials = parseInput(signInSchema, { email, password: formData.get("password") });
+  } catch (error) {
+    return { ...toActionError(error), values };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(formData.get("returnTo")) });
+    await signIn("credentials", { ...credentials, redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js errors are ours to turn into messages.
     if (error instanceof CredentialsSignin && error.code && error.code !== "credentials") {
-      return { ok: false, error: error.code };
+      return { ok: false, error: error.code, values };
     }
-    if (error instanceof AuthError) return { ok: false, error: "Wrong email or password." };
+    if (error instanceof AuthError) return { ok: false, error: "Wrong email or password.", values };
     throw error;
   }
   return { ok: true };

@@ -1,4 +1,4 @@
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches sign-in, the workspace pages and the API routes over HTTP. */
 export const httpCases = defineHttpCases([

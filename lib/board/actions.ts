@@ -1,63 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { after } from "next/server";
-import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
-import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
-import { deliverEmailsNow } from "@/lib/notifications/delivery";
+import { formAction, type FormInput } from "@/lib/actions/form-action";
 import { assignSeat, designateOffice, endSeatTerm, vacateSeat } from "./commands";
 
-const text = (formData: FormData, name: string) => {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : undefined;
-};
+/** After any seat change: the board and the seat list render afresh, and the seat's page confirms. */
+const backToSeat = (input: FormInput, done: string) => ({
+  refresh: ["/board", "/admin/seats"],
+  redirectTo: `/admin/seats/${input.segment("seatId")}?done=${done}`,
+});
 
-/** Runs one seat command; on success refreshes the board and returns to the seat with a confirmation. */
-async function runSeatCommand(formData: FormData, done: string, command: (seatId: string | undefined) => Promise<unknown>): Promise<ActionState> {
-  const seatId = text(formData, "seatId");
-  try {
-    await command(seatId);
-  } catch (error) {
-    return toActionError(error);
-  }
-  // A new holder's notice committed with the change; its email goes out once the response is sent.
-  after(() => deliverEmailsNow());
-  revalidatePath("/board");
-  revalidatePath("/admin/seats");
-  redirect(`/admin/seats/${seatId}?done=${done}`);
-}
+export const assignSeatAction = formAction(
+  ({ db, actor, input }) => assignSeat(db, actor, input.pick("seatId", "holderId", "startsOn", "endsOn")),
+  (_result, input) => backToSeat(input, "assigned"),
+);
 
-export async function assignSeatAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  return runSeatCommand(formData, "assigned", async (seatId) =>
-    assignSeat(await getDb(), await currentActor(), {
-      seatId,
-      holderId: text(formData, "holderId"),
-      startsOn: text(formData, "startsOn"),
-      endsOn: text(formData, "endsOn"),
-    }),
-  );
-}
+export const endSeatTermAction = formAction(
+  ({ db, actor, input }) => endSeatTerm(db, actor, { ...input.pick("seatId", "endedOn"), reason: input.text("endReason") }),
+  (_result, input) => backToSeat(input, "ended"),
+);
 
-export async function endSeatTermAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  return runSeatCommand(formData, "ended", async (seatId) =>
-    endSeatTerm(await getDb(), await currentActor(), { seatId, endedOn: text(formData, "endedOn"), reason: text(formData, "endReason") }),
-  );
-}
+export const vacateSeatAction = formAction(
+  ({ db, actor, input }) => vacateSeat(db, actor, { seatId: input.text("seatId"), reason: input.text("vacateReason") }),
+  (_result, input) => backToSeat(input, "vacated"),
+);
 
-export async function vacateSeatAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  return runSeatCommand(formData, "vacated", async (seatId) =>
-    vacateSeat(await getDb(), await currentActor(), { seatId, reason: text(formData, "vacateReason") }),
-  );
-}
-
-export async function designateOfficeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  return runSeatCommand(formData, "office", async (seatId) =>
-    designateOffice(await getDb(), await currentActor(), { seatId, office: text(formData, "office") }),
-  );
-}
+export const designateOfficeAction = formAction(
+  ({ db, actor, input }) => designateOffice(db, actor, input.pick("seatId", "office")),
+  (_result, input) => backToSeat(input, "office"),
+);

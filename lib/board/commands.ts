@@ -5,20 +5,16 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { formatDate } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
-import { todayIn } from "@/lib/registry/rules";
 import { getTimezone } from "@/lib/settings";
 import { toSeatError } from "./constraints";
 import { defaultTermEnd, OFFICE_LABELS, vacatedEndDate } from "./rules";
 import { assignSeatSchema, designateOfficeSchema, endTermSchema, vacateSeatSchema } from "./schemas";
+import { todayIn } from "@/lib/time";
 
-type Parsed<T> = { success: true; data: T } | { success: false; error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } } };
 
-function parse<T>(result: Parsed<T>): T {
-  if (!result.success) throw new AppError("invalid", "Check the highlighted fields.", result.error.flatten().fieldErrors as Record<string, string[]>);
-  return result.data;
-}
 
 async function lockSeat(tx: Tx, seatId: string) {
   const [seat] = await tx
@@ -60,7 +56,7 @@ const snapshot = (t: Term | null) =>
 /** Gives a vacant seat a holder of the seat's pillar who holds no other seat, and tells them. */
 export async function assignSeat(db: DB, actor: Actor | null, input: unknown): Promise<{ termId: string }> {
   const admin = authorize(actor, "seat.manage");
-  const data = parse(assignSeatSchema.safeParse(input));
+  const data = parseInput(assignSeatSchema, input);
   const startsOn = data.startsOn ?? todayIn(await getTimezone(db));
   const endsOn = data.endsOn ?? defaultTermEnd(startsOn);
   if (endsOn <= startsOn) {
@@ -115,7 +111,7 @@ export async function assignSeat(db: DB, actor: Actor | null, input: unknown): P
 /** Ends the seat's current term on a date (today or earlier, after its start); the seat becomes vacant. */
 export async function endSeatTerm(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const admin = authorize(actor, "seat.manage");
-  const data = parse(endTermSchema.safeParse(input));
+  const data = parseInput(endTermSchema, input);
   const today = todayIn(await getTimezone(db));
   const endedOn = data.endedOn ?? today;
   if (endedOn > today) throw new AppError("invalid", "A term cannot be ended on a future date.", { endedOn: ["Choose today or an earlier date."] });
@@ -146,7 +142,7 @@ export async function endSeatTerm(db: DB, actor: Actor | null, input: unknown): 
 /** Vacates a seat today, before its term would end (a resignation, a removal). */
 export async function vacateSeat(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const admin = authorize(actor, "seat.manage");
-  const data = parse(vacateSeatSchema.safeParse(input));
+  const data = parseInput(vacateSeatSchema, input);
   const today = todayIn(await getTimezone(db));
   await db.transaction(async (tx) => {
     const seat = await lockSeat(tx, data.seatId);
@@ -171,7 +167,7 @@ export async function vacateSeat(db: DB, actor: Actor | null, input: unknown): P
  */
 export async function designateOffice(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const admin = authorize(actor, "seat.manage");
-  const data = parse(designateOfficeSchema.safeParse(input));
+  const data = parseInput(designateOfficeSchema, input);
   const office = data.office === "none" ? null : data.office;
   try {
     await db.transaction(async (tx) => {

@@ -1,16 +1,4 @@
-import { AppError } from "@/lib/errors";
-
-/** The name of the database constraint a failed statement broke, from either driver's error (or its cause). */
-export function violatedConstraint(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { constraint?: string; constraint_name?: string; cause?: unknown };
-    const name = e.constraint ?? e.constraint_name;
-    if (typeof name === "string") return name;
-    current = e.cause;
-  }
-  return null;
-}
+import { AppError, violatedConstraint } from "@/lib/errors";
 
 const MESSAGES: Record<string, AppError> = {
   seat_terms_one_current_seat_per_holder: new AppError("conflict", "This person already holds a seat; end that term first.", {

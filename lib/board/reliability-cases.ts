@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { boardSeats, organizations, seatTerms, users } from "@/db/schema";
 import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches the board-seat actions and pages over HTTP. */
 let sequence = 0;

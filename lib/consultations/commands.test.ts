@@ -1,17 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, comments, notifications, policies, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { createPolicy, finalizeVersion } from "@/lib/policies/commands";
 import { getPolicy } from "@/lib/policies/queries";
 import { insertConsultation } from "@/lib/policies/test-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { answerComment, closeConsultation, createComment, openConsultation } from "./commands";
 import { parseCsv } from "./csv-parse";
 import { getConsultation, listRegister } from "./queries";
 import { REGISTER_HEADER, registerCsv } from "./register-csv";
-import { refusal } from "@/lib/testing/refusal";
+import { expectRefused, refusal } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -20,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Expects the call to be refused with the code, changing nothing. */
-async function expectRefused(call: () => Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const before = await databaseFingerprint(t.db);
-  const error = await refusal(call());
-  expect(error.code).toBe(code);
-  expect(await databaseFingerprint(t.db)).toEqual(before);
-  return error;
-}
 
 const TEXT = `**1. Scope.** This policy applies to every member company and its subcontractors.
 
@@ -88,29 +77,29 @@ describe("a consultation, from opening to the register", () => {
     const psc = await t.actor("rep.psc@example.org");
     // The consultation does not invite their pillar, so they cannot even open it.
     expect((await refusal(getConsultation(t.db, psc, { consultationId }))).code).toBe("forbidden");
-    const error = await expectRefused(() => createComment(t.db, psc, { consultationId, paragraphKey: keys[0], body: "Let me in." }), "forbidden");
+    const error = await expectRefused(t.db, () => createComment(t.db, psc, { consultationId, paragraphKey: keys[0], body: "Let me in." }), "forbidden");
     expect(error.message).toMatch(/does not invite Private Security Companies/);
     // A director of that pillar sees the page and may comment; the administrator may not.
     const director = await t.actor("psc2@example.org");
     expect((await getConsultation(t.db, director, { consultationId })).refusal).toBeNull();
     const admin = await t.actor("admin@example.org");
     expect((await getConsultation(t.db, admin, { consultationId })).refusal?.code).toBe("forbidden");
-    await expectRefused(() => createComment(t.db, admin, { consultationId, paragraphKey: keys[0], body: "Admin view." }), "forbidden");
-    await expectRefused(() => createComment(t.db, null, { consultationId, paragraphKey: keys[0], body: "Anonymous." }), "unauthenticated");
+    await expectRefused(t.db, () => createComment(t.db, admin, { consultationId, paragraphKey: keys[0], body: "Admin view." }), "forbidden");
+    await expectRefused(t.db, () => createComment(t.db, null, { consultationId, paragraphKey: keys[0], body: "Anonymous." }), "unauthenticated");
   });
 
   it("bad comments get field errors and write nothing", async () => {
     const rep = await t.actor("rep.gov@example.org");
-    const blank = await expectRefused(() => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "   " }), "invalid");
+    const blank = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "   " }), "invalid");
     expect(blank.fieldErrors.body).toEqual(["Write your comment."]);
-    const huge = await expectRefused(() => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "x".repeat(20_000) }), "invalid");
+    const huge = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "x".repeat(20_000) }), "invalid");
     expect(huge.fieldErrors.body?.[0]).toMatch(/under 10,000/);
-    const unknown = await expectRefused(() => createComment(t.db, rep, { consultationId, paragraphKey: "p-nothere", body: "Hm." }), "invalid");
+    const unknown = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: "p-nothere", body: "Hm." }), "invalid");
     expect(unknown.fieldErrors.paragraphKey).toBeDefined();
-    const misquote = await expectRefused(() => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], quote: "not in the text", body: "Hm." }), "invalid");
+    const misquote = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], quote: "not in the text", body: "Hm." }), "invalid");
     expect(misquote.fieldErrors.quote).toBeDefined();
-    await expectRefused(() => createComment(t.db, rep, { consultationId: "not-a-uuid", paragraphKey: keys[0], body: "Hm." }), "invalid");
-    await expectRefused(() => createComment(t.db, rep, { consultationId: "00000000-0000-4000-8000-000000000000", paragraphKey: keys[0], body: "Hm." }), "not_found");
+    await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: "not-a-uuid", paragraphKey: keys[0], body: "Hm." }), "invalid");
+    await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: "00000000-0000-4000-8000-000000000000", paragraphKey: keys[0], body: "Hm." }), "not_found");
   });
 
   it("replies thread one level deep", async () => {
@@ -118,34 +107,34 @@ describe("a consultation, from opening to the register", () => {
     const { id: replyId } = await createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: commentId, body: "Agreed." });
     const [reply] = await t.db.select().from(comments).where(eq(comments.id, replyId));
     expect(reply).toMatchObject({ parentId: commentId, paragraphKey: keys[1] });
-    await expectRefused(() => createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: replyId, body: "Deeper." }), "invalid");
+    await expectRefused(t.db, () => createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: replyId, body: "Deeper." }), "invalid");
   });
 
   it("after the closing time, and after closing early, every comment is refused", async () => {
     const sec = await t.actor("secretariat@example.org");
     const rep = await t.actor("rep.cso@example.org");
     const later = new Date(closesAt.getTime() + 1000);
-    const late = await expectRefused(() => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "Late." }, later), "conflict");
+    const late = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "Late." }, later), "conflict");
     expect(late.message).toMatch(/closed/);
-    await expectRefused(() => createComment(t.db, sec, { consultationId, paragraphKey: keys[0], body: "Late too." }, later), "conflict");
+    await expectRefused(t.db, () => createComment(t.db, sec, { consultationId, paragraphKey: keys[0], body: "Late too." }, later), "conflict");
     expect((await getConsultation(t.db, rep, { consultationId }, later)).refusal?.reason).toMatch(/closed/);
-    await expectRefused(() => closeConsultation(t.db, sec, { consultationId }, later), "conflict");
+    await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId }, later), "conflict");
     // Closed early by the Secretariat: refused at once, and the closing is audited.
     const early = await insertConsultation(t.db);
     await closeConsultation(t.db, sec, { consultationId: early.consultationId });
-    await expectRefused(() => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }), "conflict");
+    await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }), "conflict");
     const [closing] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, early.consultationId), eq(auditLog.action, "consultation.close")));
     expect(closing!.actorId).toBe(sec.id);
-    await expectRefused(() => closeConsultation(t.db, sec, { consultationId: "nope" }), "invalid");
-    await expectRefused(() => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000" }), "not_found");
+    await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "nope" }), "invalid");
+    await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000" }), "not_found");
   });
 
   it("the Secretariat answers: not accepted needs a reason; the author is notified and the answer audited", async () => {
     const sec = await t.actor("secretariat@example.org");
-    const noReason = await expectRefused(() => answerComment(t.db, sec, { commentId, status: "not_accepted", response: "  " }), "invalid");
+    const noReason = await expectRefused(t.db, () => answerComment(t.db, sec, { commentId, status: "not_accepted", response: "  " }), "invalid");
     expect(noReason.fieldErrors.response).toEqual(["Give the reason why the comment is not accepted."]);
-    await expectRefused(() => answerComment(t.db, sec, { commentId, status: "open", response: "" }), "invalid");
-    await expectRefused(() => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted" }), "not_found");
+    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId, status: "open", response: "" }), "invalid");
+    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted" }), "not_found");
     await answerComment(t.db, sec, { commentId, status: "not_accepted", response: "Working hours are clearer for companies." });
     const rep = await t.actor("rep.cso@example.org");
     const notices = await t.db.select().from(notifications).where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "comment_answered"), eq(notifications.href, `/policies/${slug}`)));
@@ -154,7 +143,7 @@ describe("a consultation, from opening to the register", () => {
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.answer")));
     expect(audit).toMatchObject({ before: { status: "open" }, after: { status: "not_accepted", response: "Working hours are clearer for companies." } });
     const [reply] = await t.db.select().from(comments).where(eq(comments.parentId, commentId));
-    await expectRefused(() => answerComment(t.db, sec, { commentId: reply!.id, status: "noted" }), "conflict");
+    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: reply!.id, status: "noted" }), "conflict");
   });
 
   it("the register filters by pillar and status", async () => {
@@ -187,17 +176,17 @@ describe("a consultation, from opening to the register", () => {
     const { id } = await createPolicy(t.db, sec, { title: "Draft only policy", category: "other", bodyMd: TEXT });
     const draftPage = await getPolicy(t.db, sec, { slug: "draft-only-policy" });
     const base = { policyId: id, versionId: draftPage.current!.id, opensAt: "2030-01-10T09:00", closesAt: "2030-01-20T17:00", pillarIds: ["industry"] };
-    const draft = await expectRefused(() => openConsultation(t.db, sec, base), "invalid");
+    const draft = await expectRefused(t.db, () => openConsultation(t.db, sec, base), "invalid");
     expect(draft.fieldErrors.versionId).toEqual(["Only a final version can be put out for consultation."]);
     await finalizeVersion(t.db, sec, { policyId: id });
-    const backwards = await expectRefused(() => openConsultation(t.db, sec, { ...base, closesAt: "2030-01-01T09:00" }), "invalid");
+    const backwards = await expectRefused(t.db, () => openConsultation(t.db, sec, { ...base, closesAt: "2030-01-01T09:00" }), "invalid");
     expect(backwards.fieldErrors.closesAt).toEqual(["The consultation must close after it opens."]);
-    const noPillar = await expectRefused(() => openConsultation(t.db, sec, { ...base, pillarIds: [] }), "invalid");
+    const noPillar = await expectRefused(t.db, () => openConsultation(t.db, sec, { ...base, pillarIds: [] }), "invalid");
     expect(noPillar.fieldErrors.pillarIds).toBeDefined();
-    await expectRefused(() => openConsultation(t.db, sec, { ...base, pillarIds: ["martians"] }), "invalid");
-    await expectRefused(() => openConsultation(t.db, sec, { ...base, opensAt: "soon" }), "invalid");
+    await expectRefused(t.db, () => openConsultation(t.db, sec, { ...base, pillarIds: ["martians"] }), "invalid");
+    await expectRefused(t.db, () => openConsultation(t.db, sec, { ...base, opensAt: "soon" }), "invalid");
     // The first policy is already in consultation.
     const first = await getPolicy(t.db, sec, { slug });
-    await expectRefused(() => openConsultation(t.db, sec, { ...base, policyId, versionId: first.current!.id }), "conflict");
+    await expectRefused(t.db, () => openConsultation(t.db, sec, { ...base, policyId, versionId: first.current!.id }), "conflict");
   });
 });

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
 import { lockPolicy } from "@/lib/policies/commands";
@@ -14,9 +15,6 @@ import { commentRefusal } from "./rules";
 import { answerCommentSchema, consultationIdSchema, createCommentSchema, openConsultationSchema } from "./schemas";
 import { parseMoment } from "@/lib/time";
 
-function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
-  return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
-}
 
 /**
  * Opens a consultation on a final version to the chosen pillars; the policy moves to consultation
@@ -24,19 +22,18 @@ function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] 
  */
 export async function openConsultation(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<{ id: string }> {
   const staff = authorize(actor, "consultation.open");
-  const parsed = openConsultationSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
+  const data = parseInput(openConsultationSchema, input);
   const timeZone = await getTimezone(db);
-  const opensAt = parseMoment(parsed.data.opensAt, timeZone);
-  const closesAt = parseMoment(parsed.data.closesAt, timeZone);
+  const opensAt = parseMoment(data.opensAt, timeZone);
+  const closesAt = parseMoment(data.closesAt, timeZone);
   const fieldErrors: Record<string, string[]> = {};
   if (!opensAt) fieldErrors.opensAt = ["Enter the opening date and time."];
   if (!closesAt) fieldErrors.closesAt = ["Enter the closing date and time."];
   else if (opensAt && closesAt <= opensAt) fieldErrors.closesAt = ["The consultation must close after it opens."];
   else if (closesAt <= now) fieldErrors.closesAt = ["The closing time must be in the future."];
   if (Object.keys(fieldErrors).length) throw new AppError("invalid", "Check the highlighted fields.", fieldErrors);
-  const { policyId, versionId } = parsed.data;
-  const pillarIds = [...new Set(parsed.data.pillarIds)].sort();
+  const { policyId, versionId } = data;
+  const pillarIds = [...new Set(data.pillarIds)].sort();
 
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
@@ -91,9 +88,7 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
 /** Closes a consultation now, before its closing time. */
 export async function closeConsultation(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
   const staff = authorize(actor, "consultation.close");
-  const parsed = consultationIdSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { consultationId } = parsed.data;
+  const { consultationId } = parseInput(consultationIdSchema, input);
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update");
     if (!row) throw new AppError("not_found", "That consultation does not exist.");
@@ -127,9 +122,7 @@ async function currentFinalVersion(db: DB | Tx, policyId: string) {
  */
 export async function createComment(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<{ id: string }> {
   const author = authorize(actor, "comment.create");
-  const parsed = createCommentSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { consultationId, body, parentId } = parsed.data;
+  const { consultationId, body, parentId, ...anchor } = parseInput(createCommentSchema, input);
   return db.transaction(async (tx) => {
     const [consultation] = await tx.select().from(consultations).where(eq(consultations.id, consultationId));
     if (!consultation) throw new AppError("not_found", "That consultation does not exist.");
@@ -138,8 +131,7 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
     if (refusal) throw new AppError(refusal.code, refusal.reason);
 
     let versionId: string;
-    let paragraphKey = parsed.data.paragraphKey;
-    let quote = parsed.data.quote;
+    let { paragraphKey, quote } = anchor;
     if (parentId) {
       const [parent] = await tx.select().from(comments).where(and(eq(comments.id, parentId), eq(comments.consultationId, consultationId)));
       if (!parent) throw new AppError("invalid", "Check the highlighted fields.", { parentId: ["Reply to a comment of this consultation."] });
@@ -181,10 +173,8 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
  */
 export async function answerComment(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
   const staff = authorize(actor, "comment.answer");
-  const parsed = answerCommentSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { commentId, response } = parsed.data;
-  const status = parsed.data.status as "accepted" | "partly_accepted" | "not_accepted" | "noted";
+  const { commentId, response, ...answer } = parseInput(answerCommentSchema, input);
+  const status = answer.status as "accepted" | "partly_accepted" | "not_accepted" | "noted";
   await db.transaction(async (tx) => {
     const [comment] = await tx
       .select({ c: comments, slug: policies.slug, title: policies.title })

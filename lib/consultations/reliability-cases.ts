@@ -1,5 +1,5 @@
 import { insertComment, insertConsultation, insertPolicy } from "@/lib/policies/test-fixtures";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches the consultation, comment and register endpoints over HTTP. */
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMENT_STATUSES } from "@/db/schema";
+import { COMMENT_STATUSES } from "@/lib/consultations/vocabulary";
 
 export const MAX_COMMENT = 10_000;
 

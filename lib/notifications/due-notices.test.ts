@@ -4,7 +4,7 @@ import { motions, notifications, tasks } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { recordDueNotices, UNREAD_COUNT_CAP } from "./due";
 import { markNotificationsRead } from "./commands";
-import { countUnread } from "./queries";
+import { recordDueNoticesAndCountUnread } from "./queries";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -26,14 +26,14 @@ describe("notices that fall due with time", () => {
         .where(and(eq(notifications.userId, director.id), eq(notifications.kind, "motion_closing_soon")));
 
     expect((await reminders())[0]!.n).toBe(0);
-    const first = await countUnread(t.db, director, now);
+    const first = await recordDueNoticesAndCountUnread(t.db, director, now);
     expect((await reminders())[0]!.n).toBe(1);
-    expect(await countUnread(t.db, director, now)).toBe(first);
+    expect(await recordDueNoticesAndCountUnread(t.db, director, now)).toBe(first);
     expect((await reminders())[0]!.n).toBe(1);
 
     // The Secretariat is not on the roll and gets no reminder.
     const staff = await t.actor("secretariat@example.org");
-    await countUnread(t.db, staff, now);
+    await recordDueNoticesAndCountUnread(t.db, staff, now);
     const staffReminders = await t.db.select().from(notifications).where(and(eq(notifications.userId, staff.id), eq(notifications.kind, "motion_closing_soon")));
     expect(staffReminders).toEqual([]);
   });
@@ -41,8 +41,8 @@ describe("notices that fall due with time", () => {
   it("an overdue task reassigned to someone else is news to them, and only to them", async () => {
     const staff2 = await t.actor("staff2@example.org");
     const secretariat = await t.actor("secretariat@example.org");
-    await countUnread(t.db, staff2);
-    await countUnread(t.db, secretariat);
+    await recordDueNoticesAndCountUnread(t.db, staff2);
+    await recordDueNoticesAndCountUnread(t.db, secretariat);
     const [task] = await t.db
       .insert(tasks)
       .values({ title: "Reassigned late", assigneeId: staff2.id, creatorId: secretariat.id, dueOn: "2021-05-01" })
@@ -66,7 +66,7 @@ describe("notices that fall due with time", () => {
 
   it("writes a long backlog in batches of 200 and caps the count at 100, while done and future tasks stay quiet", async () => {
     const staff2 = await t.actor("staff2@example.org");
-    await countUnread(t.db, staff2);
+    await recordDueNoticesAndCountUnread(t.db, staff2);
     await markNotificationsRead(t.db, staff2, { all: true });
     const rows = Array.from({ length: 250 }, (_, i) => ({ title: `Backlog ${i}`, assigneeId: staff2.id, creatorId: staff2.id, dueOn: "2022-01-01" }));
     await t.db.insert(tasks).values(rows);
@@ -89,7 +89,7 @@ describe("notices that fall due with time", () => {
     expect(quiet).toEqual([]);
 
     await markNotificationsRead(t.db, staff2, { all: true });
-    expect(await countUnread(t.db, staff2)).toBe(0);
+    expect(await recordDueNoticesAndCountUnread(t.db, staff2)).toBe(0);
     const backlog = await t.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, staff2.id), like(notifications.title, "Overdue: Backlog %")));
     expect(backlog[0]!.n).toBe(250);
   });

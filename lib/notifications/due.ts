@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type DB, rowsOf } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getTimezone } from "@/lib/settings";
-import { todayIn } from "@/lib/tasks/dates";
+import { todayIn } from "@/lib/time";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,7 +23,7 @@ const OVERDUE_BATCH = 200;
  * Returns how many notices were written and the unread count, capped at UNREAD_COUNT_CAP.
  */
 export async function recordDueNotices(db: DB, actor: Actor, now = new Date()): Promise<{ written: number; unread: number }> {
-  const today = todayIn(now, await getTimezone(db));
+  const today = todayIn(await getTimezone(db), now);
   const director = actor.roles.includes("director");
   const result = await db.execute(sql`
     with untold as materialized (

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type NotificationKind, notifications } from "@/db/schema";
+import { notifications } from "@/db/schema";
+import type { NotificationKind } from "@/lib/notifications/vocabulary";
 
 export type Notice = {
   userId: string;

@@ -11,7 +11,7 @@ export const INBOX_PAGE_SIZE = 30;
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 
 /** The caller's own notices from every domain, newest first; overdue task notices are computed first. */
-export async function listInbox(db: DB, actor: Actor | null, input: unknown, now = new Date()) {
+export async function recordDueNoticesAndListInbox(db: DB, actor: Actor | null, input: unknown, now = new Date()) {
   const user = authorize(actor, "workspace.view");
   const { page } = pageSchema.parse(input ?? {});
   await recordDueNotices(db, user, now);
@@ -43,6 +43,6 @@ export async function listInbox(db: DB, actor: Actor | null, input: unknown, now
  * The number shown beside "Inbox" in the header (capped at UNREAD_COUNT_CAP), after writing the
  * notices that have fallen due: one statement for both.
  */
-export async function countUnread(db: DB, actor: Actor, now = new Date()): Promise<number> {
+export async function recordDueNoticesAndCountUnread(db: DB, actor: Actor, now = new Date()): Promise<number> {
   return (await recordDueNotices(db, actor, now)).unread;
 }

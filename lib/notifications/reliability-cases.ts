@@ -1,7 +1,7 @@
 import { inArray, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { notifications, users } from "@/db/schema";
-import { defineHttpCases, type HttpCase } from "@/reliability/catalog";
+import { defineHttpCases, type HttpCase } from "@/lib/testing/http-cases";
 
 /**
  * Marks the outbox sent before a request is prepared. Actions email their notices just after the

@@ -1,4 +1,4 @@
-import type { PolicyStatus } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { can, type Role } from "@/lib/auth/permissions";
 
 /** Who is looking: a signed-in user's roles and pillar, or nobody. */

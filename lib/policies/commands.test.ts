@@ -5,7 +5,7 @@ import { answerComment, createComment, openConsultation } from "@/lib/consultati
 import { getConsultation } from "@/lib/consultations/queries";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { databaseFingerprint } from "@/lib/testing/fingerprint";
+import { expectRefused } from "@/lib/testing/refusal";
 import { changePolicyStatus, createPolicy, createVersion, editDraft, finalizeVersion } from "./commands";
 import { compareVersions } from "./compare";
 import { getPolicy, getVersionPair, listPolicies } from "./queries";
@@ -17,20 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function expectRefused(call: () => Promise<unknown>, code: AppError["code"]): Promise<AppError> {
-  const before = await databaseFingerprint(t.db);
-  let caught: unknown;
-  try {
-    await call();
-  } catch (error) {
-    caught = error;
-  }
-  if (!(caught instanceof AppError)) throw caught ?? new Error("expected a refusal");
-  expect(caught.code).toBe(code);
-  expect(await databaseFingerprint(t.db)).toEqual(before);
-  return caught;
-}
 
 const V1 = `**1. Scope.** This policy applies to every member company and its subcontractors in all countries.
 
@@ -56,15 +42,15 @@ describe("drafts, versions and carry-forward", () => {
     await editDraft(t.db, sec, { policyId: id, title: "Incident Follow-up Rules", category: "procedure", bodyMd: V1 });
     const page = await getPolicy(t.db, sec, { slug });
     expect(page.paragraphs.map((p) => p.body.slice(0, 15))).toEqual(["**1. Scope.** T", "**2. Reporting.", "**3. Training.*", "**4. Review.** "]);
-    const dupe = await expectRefused(() => createPolicy(t.db, sec, { title: "Another", slug, category: "other", bodyMd: "x" }), "conflict");
+    const dupe = await expectRefused(t.db, () => createPolicy(t.db, sec, { title: "Another", slug, category: "other", bodyMd: "x" }), "conflict");
     expect(dupe.fieldErrors.slug).toEqual(["This address is taken; choose another."]);
-    const bad = await expectRefused(() => createPolicy(t.db, sec, { title: "", slug: "Bad Slug!", category: "nonsense", bodyMd: "" }), "invalid");
+    const bad = await expectRefused(t.db, () => createPolicy(t.db, sec, { title: "", slug: "Bad Slug!", category: "nonsense", bodyMd: "" }), "invalid");
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["bodyMd", "category", "slug", "title"]);
 
     await finalizeVersion(t.db, sec, { policyId: id });
-    const refused = await expectRefused(() => editDraft(t.db, sec, { policyId: id, title: "X title", category: "other", bodyMd: "Changed." }), "conflict");
+    const refused = await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: id, title: "X title", category: "other", bodyMd: "Changed." }), "conflict");
     expect(refused.message).toMatch(/final/);
-    await expectRefused(() => finalizeVersion(t.db, sec, { policyId: id }), "conflict");
+    await expectRefused(t.db, () => finalizeVersion(t.db, sec, { policyId: id }), "conflict");
     // The database refuses too, whatever the code does.
     const [v1] = await t.db.select().from(policyVersions).where(eq(policyVersions.policyId, id));
     await expect(t.db.update(policyVersions).set({ bodyMd: "tampered" }).where(eq(policyVersions.id, v1!.id))).rejects.toThrow();
@@ -91,7 +77,7 @@ describe("drafts, versions and carry-forward", () => {
     await answerComment(t.db, sec, { commentId: answered.id, status: "noted", response: "Thank you." });
 
     expect(await createVersion(t.db, sec, { policyId })).toEqual({ number: 2 });
-    await expectRefused(() => createVersion(t.db, sec, { policyId }), "conflict");
+    await expectRefused(t.db, () => createVersion(t.db, sec, { policyId }), "conflict");
     await editDraft(t.db, sec, { policyId, title: "Carry Forward Policy", category: "guidance", bodyMd: V2, changeSummary: "72 hours; training moved out; follow-up added." });
     const moved = await finalizeVersion(t.db, sec, { policyId });
     expect(moved).toEqual({ number: 2, carried: 1, outdated: 1 });
@@ -124,25 +110,25 @@ describe("drafts, versions and carry-forward", () => {
     if (edited.kind !== "edited") throw new Error("expected an edit");
     expect(edited.parts.filter((p) => p.change === "added").map((p) => p.text.trim())).toEqual(["serious", "72 hours"]);
     expect(edited.parts.filter((p) => p.change === "removed").map((p) => p.text.trim())).toEqual(["14 days"]);
-    await expectRefused(() => getVersionPair(t.db, sec, { slug, from: 1, to: 9 }), "invalid");
+    await expectRefused(t.db, () => getVersionPair(t.db, sec, { slug, from: 1, to: 9 }), "invalid");
   });
 
   it("status moves are checked against the current status; motion moves are refused; each move is audited", async () => {
     const sec = await t.actor("secretariat@example.org");
     const { id } = await createPolicy(t.db, sec, { title: "Status Walk Policy", category: "other", bodyMd: V1 });
-    await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "board_review" }), "conflict");
-    const consult = await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "consultation" }), "conflict");
+    await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "board_review" }), "conflict");
+    const consult = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "consultation" }), "conflict");
     expect(consult.message).toMatch(/Open a consultation/);
     await t.db.update(policies).set({ status: "board_review" }).where(eq(policies.id, id));
-    const vote = await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "voting" }), "conflict");
+    const vote = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "voting" }), "conflict");
     expect(vote.message).toMatch(/board motion/);
-    await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "adopted" }), "conflict");
+    await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "adopted" }), "conflict");
     await changePolicyStatus(t.db, sec, { policyId: id, status: "withdrawn" });
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "policy.changeStatus")));
     expect(audit).toMatchObject({ before: { status: "board_review" }, after: { status: "withdrawn" } });
-    await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "draft" }), "conflict");
-    await expectRefused(() => createVersion(t.db, sec, { policyId: id }), "conflict");
-    await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn" }), "not_found");
+    await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "draft" }), "conflict");
+    await expectRefused(t.db, () => createVersion(t.db, sec, { policyId: id }), "conflict");
+    await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn" }), "not_found");
   });
 });
 
@@ -150,14 +136,14 @@ describe("bad input to every command", () => {
   it("is refused with field errors or not found, and nothing changes", async () => {
     const sec = await t.actor("secretariat@example.org");
     const { id } = await createPolicy(t.db, sec, { title: "Bad Input Policy", category: "other", bodyMd: V1 });
-    const edit = await expectRefused(() => editDraft(t.db, sec, { policyId: id, title: "x", category: "poetry", bodyMd: "y".repeat(200_001) }), "invalid");
+    const edit = await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: id, title: "x", category: "poetry", bodyMd: "y".repeat(200_001) }), "invalid");
     expect(Object.keys(edit.fieldErrors).sort()).toEqual(["bodyMd", "category", "title"]);
-    await expectRefused(() => editDraft(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", title: "Fine title", category: "other", bodyMd: "Text." }), "not_found");
-    const status = await expectRefused(() => changePolicyStatus(t.db, sec, { policyId: id, status: "published" }), "invalid");
+    await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", title: "Fine title", category: "other", bodyMd: "Text." }), "not_found");
+    const status = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "published" }), "invalid");
     expect(status.fieldErrors.status).toEqual(["Choose a status."]);
-    await expectRefused(() => createVersion(t.db, sec, { policyId: "1; drop table policies" }), "invalid");
-    await expectRefused(() => finalizeVersion(t.db, sec, {}), "invalid");
-    await expectRefused(() => finalizeVersion(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000" }), "not_found");
+    await expectRefused(t.db, () => createVersion(t.db, sec, { policyId: "1; drop table policies" }), "invalid");
+    await expectRefused(t.db, () => finalizeVersion(t.db, sec, {}), "invalid");
+    await expectRefused(t.db, () => finalizeVersion(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000" }), "not_found");
   });
 });
 
@@ -166,9 +152,9 @@ describe("who sees which policies", () => {
     const visitor = await listPolicies(t.db, null, {});
     expect(visitor.rows.length).toBeGreaterThan(0);
     expect(new Set(visitor.rows.map((r) => r.status))).toEqual(new Set(["adopted"]));
-    expect((await expectRefused(() => getPolicy(t.db, null, { slug: "whistleblower-protection-guidance" }), "unauthenticated")).message).toMatch(/Sign in/);
-    await expectRefused(() => getPolicy(t.db, null, { slug: "no-such-policy" }), "not_found");
-    await expectRefused(() => getPolicy(t.db, null, { slug: "../etc" }), "not_found");
+    expect((await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "whistleblower-protection-guidance" }), "unauthenticated")).message).toMatch(/Sign in/);
+    await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "no-such-policy" }), "not_found");
+    await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "../etc" }), "not_found");
     const adopted = await getPolicy(t.db, null, { slug: "certification-procedure" });
     expect(adopted.current!.number).toBe(2);
     expect(adopted.consultations).toEqual([]);
@@ -179,7 +165,7 @@ describe("who sees which policies", () => {
     const seen = (await listPolicies(t.db, rep, {})).rows.map((r) => r.slug);
     expect(seen).toContain("complaints-procedure-affected-persons");
     expect(seen).not.toContain("whistleblower-protection-guidance");
-    await expectRefused(() => getPolicy(t.db, rep, { slug: "whistleblower-protection-guidance" }), "forbidden");
+    await expectRefused(t.db, () => getPolicy(t.db, rep, { slug: "whistleblower-protection-guidance" }), "forbidden");
     const director = await t.actor("cso2@example.org");
     const all = await listPolicies(t.db, director, { status: "draft" });
     expect(all.rows.map((r) => r.slug)).toContain("whistleblower-protection-guidance");

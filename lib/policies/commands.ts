@@ -1,19 +1,17 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { type PolicyStatus, policies, policyParagraphs, policyVersions } from "@/db/schema";
+import { policies, policyParagraphs, policyVersions } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { carryCommentsForward } from "@/lib/consultations/carry-forward";
-import { AppError } from "@/lib/errors";
-import { violatedConstraint } from "./db-errors";
+import { AppError, violatedConstraint } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { alignParagraphs, type KeyedParagraph, newParagraphKey, splitParagraphs } from "./paragraphs";
 import { acceptsNewVersions, checkStatusMove, MOTION_MOVES, secretariatMoves } from "./rules";
 import { changeStatusSchema, createPolicySchema, editDraftSchema, policyIdSchema, slugify } from "./schemas";
 
-function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
-  return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
-}
 
 /** Locks the policy row for the rest of the transaction, so concurrent moves see each other. */
 export async function lockPolicy(tx: Tx, policyId: string) {
@@ -40,10 +38,8 @@ async function writeParagraphs(tx: Tx, versionId: string, paragraphs: KeyedParag
 /** Creates a policy in draft with version 1 (a draft) and its keyed paragraphs. */
 export async function createPolicy(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
   const staff = authorize(actor, "policy.create");
-  const parsed = createPolicySchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { title, category, bodyMd } = parsed.data;
-  const slug = parsed.data.slug || slugify(title);
+  const { title, category, bodyMd, ...address } = parseInput(createPolicySchema, input);
+  const slug = address.slug || slugify(title);
   if (!slug) throw new AppError("invalid", "Check the highlighted fields.", { slug: ["Give the policy an address made of letters or digits."] });
   try {
     return await db.transaction(async (tx) => {
@@ -83,9 +79,7 @@ async function versionNumbered(tx: Tx, policyId: string, number: number) {
  */
 export async function editDraft(db: DB, actor: Actor | null, input: unknown): Promise<{ versionNumber: number }> {
   const staff = authorize(actor, "policy.editDraft");
-  const parsed = editDraftSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { policyId, title, category, bodyMd, changeSummary } = parsed.data;
+  const { policyId, title, category, bodyMd, changeSummary } = parseInput(editDraftSchema, input);
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
     const draft = await latestVersion(tx, policyId);
@@ -113,9 +107,7 @@ export async function editDraft(db: DB, actor: Actor | null, input: unknown): Pr
 /** Starts the next version as a draft copy of the latest (final) one, keeping its paragraph keys. */
 export async function createVersion(db: DB, actor: Actor | null, input: unknown): Promise<{ number: number }> {
   const staff = authorize(actor, "version.create");
-  const parsed = policyIdSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { policyId } = parsed.data;
+  const { policyId } = parseInput(policyIdSchema, input);
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
     if (!acceptsNewVersions(policy.status)) throw new AppError("conflict", "This policy no longer takes new versions.");
@@ -139,9 +131,7 @@ export async function createVersion(db: DB, actor: Actor | null, input: unknown)
  */
 export async function finalizeVersion(db: DB, actor: Actor | null, input: unknown): Promise<{ number: number; carried: number; outdated: number }> {
   const staff = authorize(actor, "version.finalize");
-  const parsed = policyIdSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { policyId } = parsed.data;
+  const { policyId } = parseInput(policyIdSchema, input);
   return db.transaction(async (tx) => {
     await lockPolicy(tx, policyId);
     const draft = await latestVersion(tx, policyId);
@@ -171,9 +161,7 @@ export async function finalizeVersion(db: DB, actor: Actor | null, input: unknow
  */
 export async function changePolicyStatus(db: DB, actor: Actor | null, input: unknown): Promise<{ status: PolicyStatus }> {
   const staff = authorize(actor, "policy.changeStatus");
-  const parsed = changeStatusSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { policyId, status } = parsed.data;
+  const { policyId, status } = parseInput(changeStatusSchema, input);
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
     const move = checkStatusMove(policy.status, status);

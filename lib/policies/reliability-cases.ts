@@ -1,4 +1,4 @@
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 import { insertPolicy, SAMPLE_TEXT } from "./test-fixtures";
 
 /** How the reliability suite (reliability/) reaches the policy and version actions over HTTP. */

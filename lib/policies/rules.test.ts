@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { POLICY_STATUSES, type PolicyStatus } from "@/db/schema";
+import { POLICY_STATUSES, type PolicyStatus } from "@/lib/policies/vocabulary";
 import { acceptsNewVersions, checkStatusMove, secretariatMoves } from "./rules";
 
 const ALLOWED: [PolicyStatus, PolicyStatus][] = [

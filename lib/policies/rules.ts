@@ -1,4 +1,4 @@
-import type { PolicyStatus } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 
 /**
  * The policy lifecycle: draft → consultation → board_review → voting → adopted | rejected, and

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { POLICY_CATEGORIES, POLICY_STATUSES } from "@/db/schema";
+import { POLICY_CATEGORIES, POLICY_STATUSES } from "@/lib/policies/vocabulary";
 
 export const MAX_POLICY_TEXT = 100_000;
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { comments, consultationPillars, consultations, type PolicyStatus, policies, policyParagraphs, policyVersions, users } from "@/db/schema";
+import { comments, consultationPillars, consultations, policies, policyParagraphs, policyVersions, users } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { newParagraphKey, splitParagraphs } from "./paragraphs";
 
 /** Test data written straight to the database, for preparing targets of the commands under test. */

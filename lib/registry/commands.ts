@@ -1,22 +1,19 @@
 import { desc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type MembershipStatus, organizationStatusHistory, organizations, pillars } from "@/db/schema";
+import { organizationStatusHistory, organizations, pillars } from "@/db/schema";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
-import { violatedConstraint } from "@/lib/board/constraints";
-import { AppError } from "@/lib/errors";
+import { AppError, violatedConstraint } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { formatDate } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
-import { canTransition, describeStatus, STATUS_LABELS, todayIn } from "./rules";
+import { canTransition, describeStatus, STATUS_LABELS } from "./rules";
 import { changeStatusSchema, createOrganizationSchema, slugify, updateOrganizationSchema } from "./schemas";
+import { todayIn } from "@/lib/time";
 
-type Parsed<T> = { success: true; data: T } | { success: false; error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } } };
 
-function parse<T>(result: Parsed<T>): T {
-  if (!result.success) throw new AppError("invalid", "Check the highlighted fields.", result.error.flatten().fieldErrors as Record<string, string[]>);
-  return result.data;
-}
 
 const EDITABLE = {
   name: organizations.name,
@@ -29,7 +26,7 @@ const EDITABLE = {
 /** Adds an organisation to the registry. It starts without a membership status; a status change gives it one. */
 export async function createOrganization(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string; slug: string }> {
   const staff = authorize(actor, "organization.manage");
-  const data = parse(createOrganizationSchema.safeParse(input));
+  const data = parseInput(createOrganizationSchema, input);
   const slug = data.slug ?? slugify(data.name);
   if (!slug) throw new AppError("invalid", "Check the highlighted fields.", { slug: ["Give a short name of letters and digits."] });
   try {
@@ -62,7 +59,7 @@ export async function createOrganization(db: DB, actor: Actor | null, input: unk
 /** Edits an organisation's details. Its slug (the public address) and pillar stay as they are. */
 export async function updateOrganization(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const staff = authorize(actor, "organization.manage");
-  const data = parse(updateOrganizationSchema.safeParse(input));
+  const data = parseInput(updateOrganizationSchema, input);
   await db.transaction(async (tx) => {
     const [before] = await tx.select(EDITABLE).from(organizations).where(eq(organizations.id, data.organizationId)).for("update");
     if (!before) throw new AppError("not_found", "That organisation does not exist.");
@@ -82,7 +79,7 @@ export async function updateOrganization(db: DB, actor: Actor | null, input: unk
 /** Moves an organisation along the membership state machine, with a reason and a dated history row. */
 export async function changeOrganizationStatus(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const staff = authorize(actor, "organization.changeStatus");
-  const data = parse(changeStatusSchema.safeParse(input));
+  const data = parseInput(changeStatusSchema, input);
   const today = todayIn(await getTimezone(db));
   const effectiveOn = data.effectiveOn ?? today;
   if (effectiveOn > today) throw new AppError("invalid", "A status change cannot take effect in the future.", { effectiveOn: ["Choose today or an earlier date."] });

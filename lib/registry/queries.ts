@@ -1,13 +1,16 @@
 import "server-only";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type MembershipStatus, organizationStatusHistory, organizations, pillars } from "@/db/schema";
+import { organizationStatusHistory, organizations, pillars } from "@/db/schema";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { getTimezone } from "@/lib/settings";
-import { isInGoodStanding, todayIn } from "./rules";
+import { isInGoodStanding } from "./rules";
 import { REGISTRY_PAGE_SIZE, type RegistrySearch, registrySearchSchema } from "./schemas";
+import { todayIn } from "@/lib/time";
 
 /**
  * Good standing as SQL, for filtering. It mirrors `isInGoodStanding` in rules.ts; `today` is
@@ -75,13 +78,10 @@ async function asOf(db: DB) {
 
 /** Public registry search. Bad parameters are refused with a 400-style error naming the field. */
 export async function searchRegistry(db: DB, input: unknown) {
-  const parsed = registrySearchSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.flatten().fieldErrors as Record<string, string[]>;
+  const filter: RegistrySearch = parseInput(registrySearchSchema, input, (fields) => {
     const detail = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(" ")}`).join("; ");
-    throw new AppError("invalid", `Bad search parameters (${detail}).`, fields);
-  }
-  const filter: RegistrySearch = parsed.data;
+    return `Bad search parameters (${detail}).`;
+  });
   if (filter.pillar) {
     const [pillar] = await db.select({ id: pillars.id }).from(pillars).where(eq(pillars.id, filter.pillar));
     if (!pillar) throw new AppError("invalid", "Bad search parameters (pillar: Unknown pillar).", { pillar: ["Unknown pillar."] });

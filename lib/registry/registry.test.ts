@@ -6,8 +6,9 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { changeOrganizationStatus, createOrganization, updateOrganization } from "./commands";
 import { getRegistryEntry, searchRegistry } from "./queries";
-import { isInGoodStanding, todayIn } from "./rules";
+import { isInGoodStanding } from "./rules";
 import { refusal } from "@/lib/testing/refusal";
+import { todayIn } from "@/lib/time";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches the registry's actions, pages and public API over HTTP. */
 let sequence = 0;

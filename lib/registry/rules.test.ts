@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MEMBERSHIP_STATUSES, type MembershipStatus } from "@/db/schema";
-import { allowedTransitions, canTransition, isInGoodStanding, todayIn } from "./rules";
+import { MEMBERSHIP_STATUSES, type MembershipStatus } from "@/lib/registry/vocabulary";
+import { allowedTransitions, canTransition, isInGoodStanding } from "./rules";
+import { todayIn } from "@/lib/time";
 
 const TODAY = "2026-03-10";
 const YESTERDAY = "2026-03-09";

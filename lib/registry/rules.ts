@@ -1,16 +1,10 @@
-import type { MembershipStatus } from "@/db/schema";
-import { calendarDate } from "@/lib/format";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 
 /** The facts good standing is derived from. */
 export type StandingFacts = { membershipStatus: MembershipStatus | null; certificationExpiresOn: string | null };
 
 /** The membership statuses that make an organisation a member (affiliates and applicants are not members). */
 export const MEMBER_STATUSES = ["transitional_member", "certified_member"] as const satisfies readonly MembershipStatus[];
-
-/** "Today" as a calendar date in the organisation's timezone: the day certificates are judged against. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return calendarDate(now, timeZone);
-}
 
 /**
  * Whether an organisation is a member in good standing on `today` (YYYY-MM-DD in the organisation's

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CERTIFICATION_STANDARDS, MEMBERSHIP_STATUSES } from "@/db/schema";
+import { CERTIFICATION_STANDARDS, MEMBERSHIP_STATUSES } from "@/lib/registry/vocabulary";
 import { calendarDateSchema, optionalCalendarDateSchema, reasonSchema } from "@/lib/board/schemas";
 
 /** Form fields arrive as "" when left empty; treat that as not given. */

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type TaskStatus, tasks, users } from "@/db/schema";
+import { tasks, users } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 import { authzCase, defineAuthzCases } from "@/lib/testing/authz";
 import { regenerateCalendarToken } from "./calendar";
 import { advanceTask, blockTask, createTask, reviewTask } from "./commands";

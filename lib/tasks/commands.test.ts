@@ -2,11 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, notifications, taskEvents, tasks, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { advanceTask, blockTask, createTask, postProgress, reviewTask } from "./commands";
-import { refusal } from "@/lib/testing/refusal";
+import { expectRefused } from "@/lib/testing/refusal";
 
 let t: TestDatabase;
 let sec: Actor, staff2: Actor, gov2: Actor, cso3: Actor, rep: Actor, admin: Actor;
@@ -23,14 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** A refused call leaves every row as it was. */
-async function refusedUnchanged(call: () => Promise<unknown>): Promise<AppError> {
-  const before = await databaseFingerprint(t.db);
-  const error = await refusal(call());
-  expect(await databaseFingerprint(t.db)).toEqual(before);
-  return error;
-}
 
 const statusOf = async (id: string) => (await t.db.select({ s: tasks.status }).from(tasks).where(eq(tasks.id, id)))[0]!.s;
 const noticesFor = (userId: string, href: string) =>
@@ -54,11 +44,11 @@ describe("a task's life: assigned, worked, submitted, returned, resubmitted, acc
     expect(await noticesFor(sec.id, href)).toMatchObject([{ kind: "task_submitted" }]);
 
     // The assignee cannot accept their own work, whatever request they craft.
-    const own = await refusedUnchanged(() => reviewTask(t.db, staff2, { taskId: id, move: "accept" }));
+    const own = await expectRefused(t.db, () => reviewTask(t.db, staff2, { taskId: id, move: "accept" }));
     expect(own.code).toBe("forbidden");
 
     // A return without a reason is a field error, and nothing changes.
-    const noReason = await refusedUnchanged(() => reviewTask(t.db, gov2, { taskId: id, move: "return", reason: "   " }));
+    const noReason = await expectRefused(t.db, () => reviewTask(t.db, gov2, { taskId: id, move: "return", reason: "   " }));
     expect(noReason.code).toBe("invalid");
     expect(noReason.fieldErrors.reason).toEqual(["Say why the task is returned."]);
 
@@ -94,8 +84,8 @@ describe("a task's life: assigned, worked, submitted, returned, resubmitted, acc
     expect(await noticesFor(staff2.id, `/tasks/${id}`)).toEqual([]);
     await advanceTask(t.db, staff2, { taskId: id, move: "start" });
     await advanceTask(t.db, staff2, { taskId: id, move: "submit" });
-    expect((await refusedUnchanged(() => reviewTask(t.db, staff2, { taskId: id, move: "accept" }))).code).toBe("forbidden");
-    expect((await refusedUnchanged(() => reviewTask(t.db, staff2, { taskId: id, move: "return", reason: "No." }))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => reviewTask(t.db, staff2, { taskId: id, move: "accept" }))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => reviewTask(t.db, staff2, { taskId: id, move: "return", reason: "No." }))).code).toBe("forbidden");
     await reviewTask(t.db, cso3, { taskId: id, move: "accept" });
     expect(await statusOf(id)).toBe("done");
   });
@@ -109,39 +99,39 @@ describe("refusals change nothing", () => {
 
   it("wrong roles: a representative or an administrator cannot create; others cannot work someone else's task", async () => {
     const input = { title: "Not allowed", assigneeId: staff2.id, dueOn: "2030-01-01", priority: "normal" };
-    expect((await refusedUnchanged(() => createTask(t.db, rep, input))).code).toBe("forbidden");
-    expect((await refusedUnchanged(() => createTask(t.db, admin, input))).code).toBe("forbidden");
-    expect((await refusedUnchanged(() => createTask(t.db, null, input))).code).toBe("unauthenticated");
-    expect((await refusedUnchanged(() => advanceTask(t.db, staff2, { taskId, move: "start" }))).code).toBe("forbidden");
-    expect((await refusedUnchanged(() => postProgress(t.db, staff2, { taskId, note: "Not mine" }))).code).toBe("forbidden");
-    expect((await refusedUnchanged(() => blockTask(t.db, staff2, { taskId, move: "block", reason: "Not mine" }))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => createTask(t.db, rep, input))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => createTask(t.db, admin, input))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => createTask(t.db, null, input))).code).toBe("unauthenticated");
+    expect((await expectRefused(t.db, () => advanceTask(t.db, staff2, { taskId, move: "start" }))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => postProgress(t.db, staff2, { taskId, note: "Not mine" }))).code).toBe("forbidden");
+    expect((await expectRefused(t.db, () => blockTask(t.db, staff2, { taskId, move: "block", reason: "Not mine" }))).code).toBe("forbidden");
   });
 
   it("wrong state: submitting an open task, accepting one not under review, unblocking one not blocked", async () => {
-    expect((await refusedUnchanged(() => advanceTask(t.db, sec, { taskId, move: "submit" }))).code).toBe("conflict");
-    expect((await refusedUnchanged(() => reviewTask(t.db, gov2, { taskId, move: "accept" }))).code).toBe("conflict");
-    expect((await refusedUnchanged(() => blockTask(t.db, sec, { taskId, move: "unblock" }))).code).toBe("conflict");
+    expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId, move: "submit" }))).code).toBe("conflict");
+    expect((await expectRefused(t.db, () => reviewTask(t.db, gov2, { taskId, move: "accept" }))).code).toBe("conflict");
+    expect((await expectRefused(t.db, () => blockTask(t.db, sec, { taskId, move: "unblock" }))).code).toBe("conflict");
   });
 
   it("bad input: field errors, unknown ids, unsafe links and moves through the wrong door", async () => {
-    const bad = await refusedUnchanged(() =>
+    const bad = await expectRefused(t.db, () =>
       createTask(t.db, sec, { title: " ", assigneeId: "42", dueOn: "2030-02-31", priority: "urgent", policyId: "nope" }),
     );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["assigneeId", "dueOn", "policyId", "priority", "title"]);
-    const notStaff = await refusedUnchanged(() => createTask(t.db, sec, { title: "For a director", assigneeId: gov2.id, dueOn: "2030-01-01", priority: "low" }));
+    const notStaff = await expectRefused(t.db, () => createTask(t.db, sec, { title: "For a director", assigneeId: gov2.id, dueOn: "2030-01-01", priority: "low" }));
     expect(notStaff.fieldErrors.assigneeId).toEqual(["Choose a member of the Secretariat."]);
-    const unknownMotion = await refusedUnchanged(() =>
+    const unknownMotion = await expectRefused(t.db, () =>
       createTask(t.db, sec, { title: "Follow-up", assigneeId: staff2.id, dueOn: "2030-01-01", priority: "low", motionId: "00000000-0000-4000-8000-000000000000" }),
     );
     expect(unknownMotion.fieldErrors.motionId).toBeDefined();
     for (const evidenceUrl of ["javascript:alert(1)", "ftp://files.example.org/x", "not a link"]) {
-      const error = await refusedUnchanged(() => postProgress(t.db, sec, { taskId, note: "Done", evidenceUrl }));
+      const error = await expectRefused(t.db, () => postProgress(t.db, sec, { taskId, note: "Done", evidenceUrl }));
       expect(error.fieldErrors.evidenceUrl?.length).toBe(1);
     }
-    expect((await refusedUnchanged(() => postProgress(t.db, sec, { taskId, note: "" }))).fieldErrors.note).toBeDefined();
-    expect((await refusedUnchanged(() => advanceTask(t.db, sec, { taskId: "00000000-0000-4000-8000-000000000000", move: "start" }))).code).toBe("not_found");
-    expect((await refusedUnchanged(() => advanceTask(t.db, sec, { taskId, move: "accept" }))).code).toBe("invalid");
-    expect((await refusedUnchanged(() => blockTask(t.db, sec, { taskId, move: "block", reason: "" }))).fieldErrors.reason).toBeDefined();
+    expect((await expectRefused(t.db, () => postProgress(t.db, sec, { taskId, note: "" }))).fieldErrors.note).toBeDefined();
+    expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId: "00000000-0000-4000-8000-000000000000", move: "start" }))).code).toBe("not_found");
+    expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId, move: "accept" }))).code).toBe("invalid");
+    expect((await expectRefused(t.db, () => blockTask(t.db, sec, { taskId, move: "block", reason: "" }))).fieldErrors.reason).toBeDefined();
   });
 
   it("block and unblock return the task to where it was, with reasons in the timeline", async () => {

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import type { z } from "zod";
 import type { DB, Tx } from "@/db/client";
 import { motions, policies, taskEvents, tasks, userRoles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -7,21 +6,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import type { Action } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { notify, type Notice } from "@/lib/notifications/notify";
 import { decideMove, mayPostProgress, type TaskMove } from "./rules";
 import { createTaskSchema, moveTaskSchema, progressSchema } from "./schemas";
 
-function invalid(error: z.ZodError): AppError {
-  const fields = error.flatten().fieldErrors as Record<string, string[]>;
-  return new AppError("invalid", "Check the highlighted fields.", fields);
-}
 
 /** Creates a task for a member of the Secretariat and tells them it is theirs. */
 export async function createTask(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const creator = authorize(actor, "task.create");
-  const parsed = createTaskSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const data = parsed.data;
+  const data = parseInput(createTaskSchema, input);
   return db.transaction(async (tx) => {
     const [assignee] = await tx
       .select({ id: users.id })
@@ -90,9 +84,7 @@ function noticesFor(move: TaskMove, task: typeof tasks.$inferSelect, actor: Acto
 async function applyMove(db: DB, actor: Actor | null, input: unknown, moves: readonly TaskMove[]): Promise<void> {
   // Each group of moves shares one row of the permission table.
   const user = authorize(actor, MOVE_ACTIONS[moves[0]!]);
-  const parsed = moveTaskSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { taskId, reason, move } = parsed.data;
+  const { taskId, reason, move } = parseInput(moveTaskSchema, input);
   if (!moves.includes(move)) throw new AppError("invalid", "Unknown action.");
   await db.transaction(async (tx) => {
     const task = await lockTask(tx, taskId);
@@ -144,9 +136,7 @@ export function blockTask(db: DB, actor: Actor | null, input: unknown): Promise<
 /** The assignee records what was done, with an optional http(s) link to the evidence. */
 export async function postProgress(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const user = authorize(actor, "task.progress");
-  const parsed = progressSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { taskId, note, evidenceUrl } = parsed.data;
+  const { taskId, note, evidenceUrl } = parseInput(progressSchema, input);
   await db.transaction(async (tx) => {
     const task = await lockTask(tx, taskId);
     if (!mayPostProgress(task, user)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, completedOnTime, isOverdue, todayIn, weekOf } from "./dates";
+import { addDays, completedOnTime, isOverdue, weekOf } from "./dates";
+import { todayIn } from "@/lib/time";
 
 const ZURICH = "Europe/Zurich";
 
@@ -24,7 +25,7 @@ describe("due dates in the organisation's timezone", () => {
     // Sunday 22 March 2026, 23:30 UTC is Monday 23 March in Zurich: a new week.
     expect(weekOf(new Date("2026-03-22T22:30:00Z"), ZURICH)).toEqual({ start: "2026-03-16", end: "2026-03-22" });
     expect(weekOf(new Date("2026-03-22T23:30:00Z"), ZURICH)).toEqual({ start: "2026-03-23", end: "2026-03-29" });
-    expect(todayIn(new Date("2026-03-22T23:30:00Z"), "UTC")).toBe("2026-03-22");
+    expect(todayIn("UTC", new Date("2026-03-22T23:30:00Z"))).toBe("2026-03-22");
   });
 
   it("on time means completed on or before the due date, as seen in the timezone", () => {

@@ -4,7 +4,8 @@ import { type DB, rowsOf } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { getTimezone } from "@/lib/settings";
-import { addDays, todayIn } from "./dates";
+import { addDays } from "./dates";
+import { todayIn } from "@/lib/time";
 
 export const OVERSIGHT_WINDOW_DAYS = 90;
 
@@ -18,7 +19,7 @@ export type AssigneeLoad = { id: string; name: string; open: number; overdue: nu
 export async function getOversight(db: DB, actor: Actor | null, now = new Date()) {
   authorize(actor, "oversight.view");
   const timeZone = await getTimezone(db);
-  const today = todayIn(now, timeZone);
+  const today = todayIn(timeZone, now);
   const since = new Date(now.getTime() - OVERSIGHT_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const rows = rowsOf<{ id: string; name: string; open: number; overdue: number; done_recently: number; done_on_time: number }>(
     await db.execute(sql`

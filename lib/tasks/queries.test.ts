@@ -1,16 +1,17 @@
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@/db/seed";
-import { SEED_TASKS } from "@/db/seed/tasks";
+import { seedDemoData } from "@/lib/demo";
+import { SEED_TASKS } from "@/lib/demo/tasks";
 import { settings, tasks, userRoles, users } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { getCalendarFeed, regenerateCalendarToken } from "./calendar";
-import { completedOnTime, todayIn } from "./dates";
+import { completedOnTime } from "./dates";
 import { getOversight } from "./oversight";
 import { listTasks, listTasksForExport } from "./queries";
+import { todayIn } from "@/lib/time";
 
 // The demo data is written relative to this instant, so every figure below is fixed.
 const NOW = new Date("2026-05-20T10:00:00Z");
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 describe("the oversight view matches the demo tasks", () => {
   it("counts open and overdue tasks per assignee and completion on time over 90 days", async () => {
-    const today = todayIn(NOW, ZURICH);
+    const today = todayIn(ZURICH, NOW);
     const dueOf = (day: number) => new Date(NOW.getTime() + day * DAY).toISOString().slice(0, 10);
     const expected = new Map<string, { open: number; overdue: number; doneRecently: number; doneOnTime: number }>();
     for (const seed of SEED_TASKS) {

@@ -6,10 +6,12 @@ import { motions, policies, taskEvents, tasks, userRoles, users } from "@/db/sch
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { getTimezone } from "@/lib/settings";
-import { isOverdue, todayIn, weekOf } from "./dates";
+import { isOverdue, weekOf } from "./dates";
 import { availableMoves, mayPostProgress } from "./rules";
 import { type TaskFilter, taskFilterSchema } from "./schemas";
+import { todayIn } from "@/lib/time";
 
 export const TASK_PAGE_SIZE = 20;
 const EXPORT_LIMIT = 5000;
@@ -18,9 +20,7 @@ const assignee = aliasedTable(users, "assignee");
 const creator = aliasedTable(users, "creator");
 
 function parseFilter(input: unknown): TaskFilter {
-  const parsed = taskFilterSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "The task filter is not valid.", parsed.error.flatten().fieldErrors as Record<string, string[]>);
-  return parsed.data;
+  return parseInput(taskFilterSchema, input, "The task filter is not valid.");
 }
 
 function conditionsOf(filter: TaskFilter, actor: Actor, today: string, week: { start: string; end: string }): SQL | undefined {
@@ -60,7 +60,7 @@ export async function listTasks(db: DB, actor: Actor | null, input: unknown, now
   const user = authorize(actor, "task.list");
   const filter = parseFilter(input);
   const timeZone = await getTimezone(db);
-  const today = todayIn(now, timeZone);
+  const today = todayIn(timeZone, now);
   const where = conditionsOf(filter, user, today, weekOf(now, timeZone));
   const [rows, [total]] = await Promise.all([
     selectTaskRows(db)
@@ -85,7 +85,7 @@ export async function listTasksForExport(db: DB, actor: Actor | null, input: unk
   const user = authorize(actor, "task.list");
   const filter = parseFilter(input);
   const timeZone = await getTimezone(db);
-  const where = conditionsOf(filter, user, todayIn(now, timeZone), weekOf(now, timeZone));
+  const where = conditionsOf(filter, user, todayIn(timeZone, now), weekOf(now, timeZone));
   const rows = await selectTaskRows(db).where(where).orderBy(asc(tasks.dueOn), asc(tasks.title), asc(tasks.id)).limit(EXPORT_LIMIT);
   return rows.map((row) => ({ ...row, overdue: isOverdue(row, now, timeZone) }));
 }

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { type TaskStatus, tasks, users } from "@/db/schema";
+import { tasks, users } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 import { withSettledOutbox } from "@/lib/notifications/reliability-cases";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 import { hashCalendarToken } from "./calendar";
 
 /** How the reliability suite (reliability/) reaches the task actions, pages, CSV export and calendar feed over HTTP. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/tasks/vocabulary";
 import { availableMoves, decideMove, mayPostProgress, TASK_MOVES, type TaskMove, type TaskState, type TaskViewer } from "./rules";
 
 const VIEWERS = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/tasks/vocabulary";
 import { TASK_MOVES } from "./rules";
 
 const uuid = (message: string) => z.string().uuid(message);

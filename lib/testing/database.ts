@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { type Database, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/lib/demo";
 import { type Actor, loadActor } from "@/lib/auth/actor";
 
 export type TestDatabase = Database & { label: string; actor: (email: string) => Promise<Actor> };

@@ -1,35 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
-import { type ActionState, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { formAction } from "@/lib/actions/form-action";
 import { createUser, setUserRoles } from "./commands";
 
-export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  try {
-    await createUser(await getDb(), await currentActor(), {
-      name: formData.get("name"),
-      email: formData.get("email"),
-      organizationId: formData.get("organizationId"),
-      password: formData.get("password"),
-      roles: formData.getAll("roles"),
-    });
-  } catch (error) {
-    return toActionError(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true, message: "Account created." };
-}
+export const createUserAction = formAction(
+  ({ db, actor, input }) => createUser(db, actor, { ...input.pick("name", "email", "organizationId", "password"), roles: input.list("roles") }),
+  () => ({ message: "Account created.", refresh: ["/admin/users"] }),
+);
 
-export async function setUserRolesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  if (!(formData instanceof FormData)) return NOT_A_FORM;
-  try {
-    await setUserRoles(await getDb(), await currentActor(), { userId: formData.get("userId"), roles: formData.getAll("roles") });
-  } catch (error) {
-    return toActionError(error);
-  }
-  revalidatePath("/admin/users");
-  return { ok: true, message: "Roles saved." };
-}
+export const setUserRolesAction = formAction(
+  ({ db, actor, input }) => setUserRoles(db, actor, { userId: input.text("userId"), roles: input.list("roles") }),
+  () => ({ message: "Roles saved.", refresh: ["/admin/users"] }),
+);

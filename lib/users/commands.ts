@@ -6,18 +6,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { createUserSchema, setUserRolesSchema } from "./schemas";
 
-function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
-  return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
-}
 
 /** Creates an account with its directly granted roles. Director and Chair come from seats, not from here. */
 export async function createUser(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const admin = authorize(actor, "user.create");
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { password, roles, ...fields } = parsed.data;
+  const { password, roles, ...fields } = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, fields.organizationId));
@@ -41,10 +37,8 @@ export async function createUser(db: DB, actor: Actor | null, input: unknown): P
 /** Replaces a user's directly granted roles. An administrator cannot remove their own admin role. */
 export async function setUserRoles(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const admin = authorize(actor, "user.setRoles");
-  const parsed = setUserRolesSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { userId } = parsed.data;
-  const roles = [...new Set(parsed.data.roles)].sort();
+  const { userId, ...granted } = parseInput(setUserRolesSchema, input);
+  const roles = [...new Set(granted.roles)].sort();
   if (userId === admin.id && !roles.includes("admin")) {
     throw new AppError("conflict", "You cannot remove your own administrator role; ask another administrator.");
   }

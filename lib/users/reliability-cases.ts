@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { organizations, users } from "@/db/schema";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches the user-account actions over HTTP. */
 let sequence = 0;

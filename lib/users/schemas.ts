@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STORED_ROLES } from "@/db/schema";
+import { STORED_ROLES } from "@/lib/users/vocabulary";
 
 const role = z.enum(STORED_ROLES, { message: "Choose a valid role." });
 

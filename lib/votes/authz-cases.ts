@@ -3,7 +3,7 @@ import { motionRoll, motions, recusals, users } from "@/db/schema";
 import { authzCase, defineAuthzCases } from "@/lib/testing/authz";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { insertDraftResolution, openFreshResolution } from "./fixtures";
-import { exportRollCall, getLiveTally, getRollCall } from "./queries";
+import { finaliseIfDueAndExportRollCall, finaliseIfDueAndGetLiveTally, finaliseIfDueAndGetRollCall } from "./queries";
 import { saveRule } from "./rule-commands";
 
 let sequence = 0;
@@ -15,7 +15,7 @@ async function seededMotion(db: Parameters<typeof insertDraftResolution>[0], sta
 }
 
 export const cases = defineAuthzCases({
-  "motion.readInternal": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => getLiveTally(db, actor, p.motionId) }),
+  "motion.readInternal": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => finaliseIfDueAndGetLiveTally(db, actor, p.motionId) }),
   "motion.draft": authzCase({
     run: (db, actor) =>
       draftMotion(db, actor, { kind: "resolution", title: `Resolution ${++sequence}`, resolutionText: "The Board thanks the Secretariat.", closesAt: inAWeek() }),
@@ -40,8 +40,8 @@ export const cases = defineAuthzCases({
     prepare: async (db) => ({ motionId: await openFreshResolution(db) }),
     run: (db, actor, p) => declareRecusal(db, actor, { ...p, reason: "My organisation is a party to the matter." }),
   }),
-  "rollcall.read": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => getRollCall(db, actor, p.motionId) }),
-  "rollcall.export": authzCase({ prepare: (db) => seededMotion(db, "closed"), run: (db, actor, p) => exportRollCall(db, actor, p.motionId) }),
+  "rollcall.read": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => finaliseIfDueAndGetRollCall(db, actor, p.motionId) }),
+  "rollcall.export": authzCase({ prepare: (db) => seededMotion(db, "closed"), run: (db, actor, p) => finaliseIfDueAndExportRollCall(db, actor, p.motionId) }),
   "rule.manage": authzCase({
     run: (db, actor) =>
       saveRule(db, actor, { name: `Two-thirds ${++sequence}`, quorumMinTotal: 7, quorumMinPerPillar: 1, passMinYesTotal: 0, passMinYesPerPillar: 0, passMinYesShare: 0.66 }),

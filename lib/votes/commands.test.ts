@@ -6,7 +6,7 @@ import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { openFreshResolution } from "./fixtures";
 import { toCsv } from "@/lib/csv";
-import { exportRollCall, getMotion, listMotions } from "./queries";
+import { finaliseIfDueAndExportRollCall, finaliseIfDueAndGetMotion, finaliseDueAndListMotions } from "./queries";
 import { recordDueNotices } from "@/lib/notifications/due";
 import { tallyMotion } from "./tally-input";
 import { refusal } from "@/lib/testing/refusal";
@@ -57,7 +57,7 @@ describe("a motion on a policy, from draft to result", () => {
 
     // 8 yes but a single industry yes: the motion fails, naming that pillar, and the policy returns to board review.
     await vote(id, { gov1: "yes", gov2: "yes", gov3: "yes", gov4: "yes", cso1: "yes", cso2: "yes", cso3: "yes", psc1: "yes", psc2: "no", psc3: "no", psc4: "abstain" });
-    const live = await getMotion(t.db, chair, id);
+    const live = await finaliseIfDueAndGetMotion(t.db, chair, id);
     expect(live!.tally!.decided).toBe("fail");
     expect(live!.tally!.needs).toEqual(["needs 1 more yes from Private Security Companies"]);
     expect(await closeMotionEarly(t.db, chair, { motionId: id })).toEqual({ passed: false });
@@ -75,7 +75,7 @@ describe("a motion on a policy, from draft to result", () => {
     const { id } = await draftMotion(t.db, await t.actor("gov1@example.org"), { kind: "adopt_policy_version", title: "Adopt the HRIA guidance again", versionId: version!.id, closesAt: inDays(3) });
     await openMotion(t.db, await t.actor("gov1@example.org"), { motionId: id });
     await vote(id, { gov1: "yes", gov2: "yes", cso1: "yes", cso2: "yes", psc1: "yes", psc2: "yes", gov3: "yes", cso3: "yes" });
-    const early = await getMotion(t.db, await t.actor("cso4@example.org"), id);
+    const early = await finaliseIfDueAndGetMotion(t.db, await t.actor("cso4@example.org"), id);
     expect(early!.tally!.passes).toBe(true);
     expect(early!.tally!.decided).toBe("pass");
     await closeMotionEarly(t.db, await t.actor("gov1@example.org"), { motionId: id });
@@ -92,7 +92,7 @@ describe("ballots", () => {
     expect(current.map((b) => b.choice)).toEqual(["yes"]);
     const history = await t.db.select().from(ballotHistory).where(eq(ballotHistory.motionId, motionId));
     expect(history.map((h) => h.choice).sort()).toEqual(["abstain", "no", "yes"]);
-    const detail = await getMotion(t.db, cso3, motionId);
+    const detail = await finaliseIfDueAndGetMotion(t.db, cso3, motionId);
     expect(detail!.tally!.total).toMatchObject({ yes: 1, cast: 1 });
     expect(detail!.mine).toMatchObject({ onRoll: true, choice: "yes" });
   });
@@ -144,7 +144,7 @@ describe("ballots", () => {
     const motionId = await openFreshResolution(t.db);
     const psc2 = await t.actor("psc2@example.org");
     await declareRecusal(t.db, psc2, { motionId, reason: "My company is named in the resolution." });
-    const detail = await getMotion(t.db, psc2, motionId);
+    const detail = await finaliseIfDueAndGetMotion(t.db, psc2, motionId);
     expect(detail!.tally!.pillars.find((p) => p.pillarId === "industry")).toMatchObject({ recused: 1, eligible: 3 });
     expect(detail!.mine!.recusedReason).toBe("My company is named in the resolution.");
     expect(detail!.rollCall!.find((r) => r.directorId === psc2.id)!.recusedReason).toBe("My company is named in the resolution.");
@@ -161,7 +161,7 @@ describe("ballots", () => {
     const current = await t.db.select().from(ballots).where(eq(ballots.motionId, motionId));
     expect(current).toHaveLength(12);
     expect(new Set(current.map((b) => b.directorId)).size).toBe(12);
-    const detail = await getMotion(t.db, actors[0]!, motionId);
+    const detail = await finaliseIfDueAndGetMotion(t.db, actors[0]!, motionId);
     const count = (c: string) => current.filter((b) => b.choice === c).length;
     expect(detail!.tally!.total).toMatchObject({ cast: 12, yes: count("yes"), no: count("no"), abstain: count("abstain") });
     // Each director's current ballot is the last one in their history.
@@ -181,7 +181,7 @@ describe("closing by itself", () => {
     const late = await Promise.all(DIRECTORS.slice(0, 6).map(async (email) => t.actor(email)));
     const [reads, writes] = await Promise.all([
       Promise.all(
-        Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? listMotions(t.db, public_) : i % 3 === 1 ? getMotion(t.db, director, motionId) : getMotion(t.db, public_, motionId))),
+        Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? finaliseDueAndListMotions(t.db, public_) : i % 3 === 1 ? finaliseIfDueAndGetMotion(t.db, director, motionId) : finaliseIfDueAndGetMotion(t.db, public_, motionId))),
       ),
       Promise.all(late.map((actor) => refusal(castBallot(t.db, actor, { motionId, choice: "no" })))),
     ]);
@@ -196,7 +196,7 @@ describe("closing by itself", () => {
     expect(motion!.status).toBe("closed");
 
     // The public sees the totals per pillar, never the roll call; a ballot now is refused and changes nothing.
-    const seen = await getMotion(t.db, null, motionId);
+    const seen = await finaliseIfDueAndGetMotion(t.db, null, motionId);
     expect(seen!.rollCall).toBeNull();
     expect(seen!.result!.passed).toBe(true);
     expect(seen!.tally!.pillars.map((p) => p.yes)).toEqual([3, 3, 2]);
@@ -208,8 +208,8 @@ describe("closing by itself", () => {
 
   it("the public cannot see an open motion; a closing-soon reminder goes out once to those who have not voted", async () => {
     const motionId = await openFreshResolution(t.db, { closesAt: new Date(Date.now() + 3 * 3_600_000) });
-    expect(await getMotion(t.db, null, motionId)).toBeNull();
-    expect(await getMotion(t.db, await t.actor("rep.gov@example.org"), motionId)).toBeNull();
+    expect(await finaliseIfDueAndGetMotion(t.db, null, motionId)).toBeNull();
+    expect(await finaliseIfDueAndGetMotion(t.db, await t.actor("rep.gov@example.org"), motionId)).toBeNull();
     const gov4 = await t.actor("gov4@example.org");
     const gov2 = await t.actor("gov2@example.org");
     await castBallot(t.db, gov2, { motionId, choice: "yes" });
@@ -225,7 +225,7 @@ describe("closing by itself", () => {
     const secretariat = await t.actor("secretariat@example.org");
     const cso3 = await t.actor("cso3@example.org");
     await t.db.execute(sql`update users set name = '=HYPERLINK("http://evil.example","x")' where id = ${cso3.id}::uuid`);
-    const { rows } = await exportRollCall(t.db, secretariat, closed!.id);
+    const { rows } = await finaliseIfDueAndExportRollCall(t.db, secretariat, closed!.id);
     const csv = toCsv(rows);
     expect(csv.split("\r\n")[0]).toBe("Motion,Director,Organisation,Pillar,Seat,Ballot,Last changed,Conflict of interest");
     expect(rows).toHaveLength(13);
@@ -233,12 +233,12 @@ describe("closing by itself", () => {
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     await t.db.execute(sql`update users set name = ${cso3.name} where id = ${cso3.id}::uuid`);
     const open = await openFreshResolution(t.db);
-    expect((await refusal(exportRollCall(t.db, secretariat, open))).code).toBe("conflict");
+    expect((await refusal(finaliseIfDueAndExportRollCall(t.db, secretariat, open))).code).toBe("conflict");
   });
 
   it("the seeded closed motion stores exactly what the engine returns", async () => {
     const [closed] = await t.db.select().from(motions).where(eq(motions.status, "closed")).limit(1);
-    const detail = await getMotion(t.db, null, closed!.id);
+    const detail = await finaliseIfDueAndGetMotion(t.db, null, closed!.id);
     expect(detail!.tally).toMatchObject({ passes: true, decided: "pass", total: { yes: 10, no: 1, abstain: 1, cast: 12 } });
     expect(detail!.result!.reasons).toEqual(detail!.tally!.reasons);
     expect(detail!.tally).toEqual(await tallyMotion(t.db, closed!.id, closed!.ruleSnapshot!));

@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { z } from "zod";
 import type { DB, Tx } from "@/db/client";
 import { ballotHistory, ballots, boardSeats, decisionRules, motionRoll, motions, policies, policyVersions, recusals, seatTerms } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
 import { getTimezone } from "@/lib/settings";
@@ -14,20 +14,12 @@ import { castBallotSchema, declareRecusalSchema, draftMotionSchema, motionIdSche
 import { pgErrorCode, tallyMotion } from "./tally-input";
 import { parseMoment } from "@/lib/time";
 
-function invalid(error: { flatten: () => { fieldErrors: Record<string, string[] | undefined> } }): AppError {
-  return new AppError("invalid", "Check the highlighted fields.", error.flatten().fieldErrors as Record<string, string[]>);
-}
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  return parsed.data;
-}
 
 /** Drafts a motion: to adopt a final version of a policy in board review, or a free-text resolution. */
 export async function draftMotion(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const author = authorize(actor, "motion.draft");
-  const data = parse(draftMotionSchema, input);
+  const data = parseInput(draftMotionSchema, input);
   const closesAt = parseMoment(data.closesAt, await getTimezone(db));
   if (!closesAt) throw new AppError("invalid", "Check the highlighted fields.", { closesAt: ["Enter a valid closing time."] });
   if (closesAt.getTime() <= Date.now() + 60_000) {
@@ -80,7 +72,7 @@ async function lockMotion(tx: Tx, motionId: string, mode: "update" | "share") {
  */
 export async function openMotion(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const chair = authorize(actor, "motion.open");
-  const { motionId } = parse(motionIdSchema, input);
+  const { motionId } = parseInput(motionIdSchema, input);
   const timeZone = await getTimezone(db);
   await db.transaction(async (tx) => {
     const motion = await lockMotion(tx, motionId, "update");
@@ -167,7 +159,7 @@ async function withOpenMotion<T>(db: DB, motionId: string, write: () => Promise<
 /** Casts or changes the actor's ballot. Race-free: one current row per (motion, director), every change in history. */
 export async function castBallot(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const director = authorize(actor, "ballot.cast");
-  const { motionId, choice } = parse(castBallotSchema, input);
+  const { motionId, choice } = parseInput(castBallotSchema, input);
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
       await lockOpenMotionForDirector(tx, motionId, director.id);
@@ -201,7 +193,7 @@ export async function castBallot(db: DB, actor: Actor | null, input: unknown): P
  */
 export async function declareRecusal(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const director = authorize(actor, "recusal.declare");
-  const { motionId, reason } = parse(declareRecusalSchema, input);
+  const { motionId, reason } = parseInput(declareRecusalSchema, input);
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
       await lockOpenMotionForDirector(tx, motionId, director.id);
@@ -224,7 +216,7 @@ export async function declareRecusal(db: DB, actor: Actor | null, input: unknown
 /** Closes an open motion before its closing time, once its outcome can no longer change. */
 export async function closeMotionEarly(db: DB, actor: Actor | null, input: unknown): Promise<{ passed: boolean }> {
   const chair = authorize(actor, "motion.closeEarly");
-  const { motionId } = parse(motionIdSchema, input);
+  const { motionId } = parseInput(motionIdSchema, input);
   await finaliseIfDue(db, motionId);
   return db.transaction(async (tx) => {
     const motion = await lockMotion(tx, motionId, "update");

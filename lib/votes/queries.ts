@@ -30,7 +30,7 @@ const internal = (actor: Actor | null) => !!actor && can(actor.roles, "motion.re
  * Motions for the list. The public (and representatives) see closed motions only, with their stored
  * per-pillar totals; Board members and the Secretariat also see drafts and open motions.
  */
-export async function listMotions(db: DB, actor: Actor | null) {
+export async function finaliseDueAndListMotions(db: DB, actor: Actor | null) {
   await finaliseDueMotions(db);
   const rows = await db
     .select({
@@ -50,14 +50,14 @@ export async function listMotions(db: DB, actor: Actor | null) {
   return rows.map((r) => ({ ...r, tally: r.tally as Tally | null }));
 }
 
-export type MotionSummary = Awaited<ReturnType<typeof listMotions>>[number];
+export type MotionSummary = Awaited<ReturnType<typeof finaliseDueAndListMotions>>[number];
 
 /**
  * One motion as the actor may see it, or null when it does not exist or is not theirs to see.
  * An open motion past its closing time is finalised first (the first read after the deadline
  * closes it). Closing-soon reminders are written with the reader's notices (the header's count).
  */
-export async function getMotion(db: DB, actor: Actor | null, id: string) {
+export async function finaliseIfDueAndGetMotion(db: DB, actor: Actor | null, id: string) {
   if (!isUuid(id)) return null;
   let read = await readMotion(db, id);
   if (read?.due) {
@@ -125,7 +125,7 @@ async function readMotion(db: DB, id: string) {
   return { motion, due };
 }
 
-export type MotionDetail = NonNullable<Awaited<ReturnType<typeof getMotion>>>;
+export type MotionDetail = NonNullable<Awaited<ReturnType<typeof finaliseIfDueAndGetMotion>>>;
 
 /** Who is on the roll and how each voted (or recused), in seat order. Unscoped: callers check `rollcall.read`. */
 async function readRollCall(db: DB, motionId: string) {
@@ -155,13 +155,13 @@ async function readRollCall(db: DB, motionId: string) {
 export type RollCallRow = Awaited<ReturnType<typeof readRollCall>>[number];
 
 /** The roll call of a motion, for those who may read it. */
-export async function getRollCall(db: DB, actor: Actor | null, motionId: string) {
+export async function finaliseIfDueAndGetRollCall(db: DB, actor: Actor | null, motionId: string) {
   authorize(actor, "rollcall.read");
   return readRollCall(db, motionId);
 }
 
 /** The roll call of a closed motion as CSV rows (header first). */
-export async function exportRollCall(db: DB, actor: Actor | null, motionId: string) {
+export async function finaliseIfDueAndExportRollCall(db: DB, actor: Actor | null, motionId: string) {
   authorize(actor, "rollcall.export");
   if (!isUuid(motionId)) throw new AppError("not_found", "That motion does not exist.");
   await finaliseIfDue(db, motionId);
@@ -204,7 +204,7 @@ export async function getDraftChoices(db: DB, actor: Actor | null) {
 }
 
 /** The live tally of an open motion, for Board members and the Secretariat. */
-export async function getLiveTally(db: DB, actor: Actor | null, motionId: string): Promise<Tally> {
+export async function finaliseIfDueAndGetLiveTally(db: DB, actor: Actor | null, motionId: string): Promise<Tally> {
   authorize(actor, "motion.readInternal");
   if (!isUuid(motionId)) throw new AppError("not_found", "That motion does not exist.");
   await finaliseIfDue(db, motionId);

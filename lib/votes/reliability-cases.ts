@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { decisionRules, motionRoll, motions, recusals, users } from "@/db/schema";
-import { defineHttpCases } from "@/reliability/catalog";
+import { defineHttpCases } from "@/lib/testing/http-cases";
 import { insertDraftResolution, openFreshResolution } from "./fixtures";
 
 /** How the reliability suite (reliability/) reaches motions, ballots, recusals, rules and the roll-call export over HTTP. */

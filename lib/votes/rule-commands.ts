@@ -1,10 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { boardSeats, type DecisionRuleConfig, decisionRules, pillars } from "@/db/schema";
+import { boardSeats, decisionRules, pillars } from "@/db/schema";
+import type { DecisionRuleConfig } from "@/lib/votes/vocabulary";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { validateRuleFit } from "./rules";
 import { ruleIdSchema, ruleSchema } from "./schemas";
 import { pgErrorCode } from "./tally-input";
@@ -28,9 +30,7 @@ async function seatsPerPillar(db: DB): Promise<number[]> {
 /** Creates a rule, or edits one when `ruleId` is given. */
 export async function saveRule(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const admin = authorize(actor, "rule.manage");
-  const parsed = ruleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Check the highlighted fields.", parsed.error.flatten().fieldErrors as Record<string, string[]>);
-  const d = parsed.data;
+  const d = parseInput(ruleSchema, input);
   const config: DecisionRuleConfig = {
     quorum: { minTotal: d.quorumMinTotal, minPerPillar: d.quorumMinPerPillar },
     pass: { minYesTotal: d.passMinYesTotal, minYesPerPillar: d.passMinYesPerPillar, minYesShare: d.passMinYesShare },
@@ -59,9 +59,7 @@ export async function saveRule(db: DB, actor: Actor | null, input: unknown): Pro
 /** Makes a rule the default for new motions. */
 export async function setDefaultRule(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const admin = authorize(actor, "rule.manage");
-  const parsed = ruleIdSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "Unknown rule.");
-  const { ruleId } = parsed.data;
+  const { ruleId } = parseInput(ruleIdSchema, input, "Unknown rule.");
   await db.transaction(async (tx) => {
     const [rule] = await tx.select().from(decisionRules).where(eq(decisionRules.id, ruleId)).for("update");
     if (!rule) throw new AppError("not_found", "That rule does not exist.");

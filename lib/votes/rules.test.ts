@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BallotChoice, DecisionRuleConfig } from "@/db/schema";
+import type { BallotChoice, DecisionRuleConfig } from "@/lib/votes/vocabulary";
 import { type BallotEntry, computeTally, type RollEntry, type TallyInput, validateRuleFit } from "./rules";
 
 const PILLARS = [

@@ -1,4 +1,4 @@
-import type { BallotChoice, DecisionRuleConfig } from "@/db/schema";
+import type { BallotChoice, DecisionRuleConfig } from "@/lib/votes/vocabulary";
 
 /**
  * The tally engine: pure, no I/O. It decides a motion from the snapshotted rule, the roll, the

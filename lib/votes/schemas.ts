@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BALLOT_CHOICES } from "@/db/schema";
+import { BALLOT_CHOICES } from "@/lib/votes/vocabulary";
 
 const uuid = (message: string) => z.string({ message }).uuid(message);
 const count = (label: string) =>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type DB, rowsOf, type Tx } from "@/db/client";
-import type { BallotChoice, DecisionRuleConfig } from "@/db/schema";
+import type { BallotChoice, DecisionRuleConfig } from "@/lib/votes/vocabulary";
 import { computeTally, type Tally, type TallyPillar } from "./rules";
 
 /** A director on a motion's roll with their current ballot and recusal, if any. */

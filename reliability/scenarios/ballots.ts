@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
-import { auditLog, BALLOT_CHOICES, type BallotChoice, ballotHistory, ballots, motionResults, motionRoll } from "@/db/schema";
+import { auditLog, ballotHistory, ballots, motionResults, motionRoll } from "@/db/schema";
+import { BALLOT_CHOICES, type BallotChoice } from "@/lib/votes/vocabulary";
 import { closeMotionEarly } from "@/lib/votes/commands";
 import { actorByEmail, openFreshResolution } from "@/lib/votes/fixtures";
 import type { Tally } from "@/lib/votes/rules";

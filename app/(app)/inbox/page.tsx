@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { listInbox } from "@/lib/notifications/queries";
+import { recordDueNoticesAndListInbox } from "@/lib/notifications/queries";
 import { getTimezone } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -17,7 +17,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   if (!actor || !can(actor.roles, "workspace.view")) return <Forbidden what="read an inbox" />;
   const db = await getDb();
   const params = await searchParams;
-  const [inbox, timeZone] = await Promise.all([listInbox(db, actor, { page: params.page }), getTimezone(db)]);
+  const [inbox, timeZone] = await Promise.all([recordDueNoticesAndListInbox(db, actor, { page: params.page }), getTimezone(db)]);
   const items = inbox.rows.map((n) => ({ ...n, when: formatDateTime(n.createdAt, timeZone) }));
   return (
     <>

@@ -4,8 +4,8 @@ import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listBoardComposition } from "@/lib/board/queries";
 import { currentActor } from "@/lib/auth/session";
-import { todayIn } from "@/lib/registry/rules";
 import { getTimezone } from "@/lib/settings";
+import { todayIn } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Board" };
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
-import { POLICY_STATUSES } from "@/db/schema";
+import { POLICY_STATUSES } from "@/lib/policies/vocabulary";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";

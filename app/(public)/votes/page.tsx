@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
-import { getDraftChoices, listMotions, type MotionSummary } from "@/lib/votes/queries";
+import { getDraftChoices, finaliseDueAndListMotions, type MotionSummary } from "@/lib/votes/queries";
 import { toLocalInput } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Votes" };
@@ -47,7 +47,7 @@ function MotionList({ items, timeZone, showTotals }: { items: MotionSummary[]; t
 export default async function VotesPage() {
   const actor = await currentActor();
   const db = await getDb();
-  const [motions, timeZone] = await Promise.all([listMotions(db, actor), getTimezone(db)]);
+  const [motions, timeZone] = await Promise.all([finaliseDueAndListMotions(db, actor), getTimezone(db)]);
   const drafting = actor && can(actor.roles, "motion.draft") ? await getDraftChoices(db, actor) : null;
   const open = motions.filter((m) => m.status === "open");
   const drafts = motions.filter((m) => m.status === "draft");

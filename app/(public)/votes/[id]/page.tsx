@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
-import { getMotion } from "@/lib/votes/queries";
+import { finaliseIfDueAndGetMotion } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Motion" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const actor = await currentActor();
   const db = await getDb();
-  const [motion, timeZone] = await Promise.all([getMotion(db, actor, id), getTimezone(db)]);
+  const [motion, timeZone] = await Promise.all([finaliseIfDueAndGetMotion(db, actor, id), getTimezone(db)]);
   if (!motion) notFound();
   const roles = actor?.roles ?? [];
   const mine = motion.mine;

@@ -11,8 +11,8 @@ import { currentActor } from "@/lib/auth/session";
 import { getSeatForAdmin } from "@/lib/board/queries";
 import { OFFICE_LABELS } from "@/lib/board/rules";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { todayIn } from "@/lib/registry/rules";
 import { getTimezone } from "@/lib/settings";
+import { todayIn } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Manage a seat" };
 

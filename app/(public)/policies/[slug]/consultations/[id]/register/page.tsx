@@ -9,7 +9,7 @@ import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { Markdown } from "@/components/ui/markdown";
 import { getDb } from "@/db";
-import { COMMENT_STATUSES } from "@/db/schema";
+import { COMMENT_STATUSES } from "@/lib/consultations/vocabulary";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { listRegister } from "@/lib/consultations/queries";

@@ -1,5 +1,6 @@
-import type { Tx } from "../client";
-import { type TaskStatus, taskEvents, tasks } from "../schema";
+import type { Tx } from "@/db/client";
+import { taskEvents, tasks } from "@/db/schema";
+import type { TaskStatus } from "@/lib/tasks/vocabulary";
 import { type SeedContext, dateFrom, daysFrom, must, userOf } from "./context";
 
 export type EventSeed = { day: number; by: string; kind: "created" | "status" | "progress" | "returned" | "blocked"; from?: TaskStatus; to?: TaskStatus; note?: string; url?: string };

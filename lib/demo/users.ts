@@ -1,5 +1,5 @@
-import type { Tx } from "../client";
-import { userRoles, users } from "../schema";
+import type { Tx } from "@/db/client";
+import { userRoles, users } from "@/db/schema";
 import { type PillarId, type SeedContext, daysFrom, must } from "./context";
 import { ORGANIZATIONS } from "./organizations";
 import { PEOPLE } from "./people";

@@ -1,5 +1,7 @@
-import type { Tx } from "../client";
-import { type DecisionRuleConfig, type Office, boardSeats, decisionRules, seatTerms } from "../schema";
+import type { Tx } from "@/db/client";
+import { boardSeats, decisionRules, seatTerms } from "@/db/schema";
+import type { DecisionRuleConfig } from "@/lib/votes/vocabulary";
+import type { Office } from "@/lib/board/vocabulary";
 import { type PillarId, type SeedContext, userOf, yearsFrom } from "./context";
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionRuleConfig } from "../schema";
+import type { DecisionRuleConfig } from "@/lib/votes/vocabulary";
 
 export type PillarId = "government" | "civil_society" | "industry";
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import type { DB, Tx } from "../client";
-import { pillars, users } from "../schema";
+import type { DB, Tx } from "@/db/client";
+import { pillars, users } from "@/db/schema";
 import { seedBoard } from "./board";
 import { seedConsultations } from "./consultations";
 import type { SeedContext } from "./context";

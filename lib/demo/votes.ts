@@ -1,5 +1,6 @@
-import type { Tx } from "../client";
-import { type BallotChoice, ballotHistory, ballots, motionResults, motionRoll, motions, recusals } from "../schema";
+import type { Tx } from "@/db/client";
+import { ballotHistory, ballots, motionResults, motionRoll, motions, recusals } from "@/db/schema";
+import type { BallotChoice } from "@/lib/votes/vocabulary";
 import { DIRECTOR_EMAILS } from "./board";
 import { tallyMotion } from "@/lib/votes/tally-input";
 import { type SeedContext, daysFrom, must, userOf } from "./context";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { alignParagraphs, splitParagraphs } from "@/lib/policies/paragraphs";
-import type { Tx } from "../client";
-import { type PolicyStatus, policies, policyParagraphs, policyVersions } from "../schema";
+import type { Tx } from "@/db/client";
+import { policies, policyParagraphs, policyVersions } from "@/db/schema";
+import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { type SeedContext, type SeedPolicy, type SeedVersion, daysFrom, userOf } from "./context";
 import * as texts from "./policy-texts";
 

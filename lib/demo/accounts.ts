@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/people";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./people";
 
 /** The demo accounts as printed at start-up. */
 export function demoAccountsText(): string {

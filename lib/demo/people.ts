@@ -1,6 +1,6 @@
 // Data only, with type imports only: the start script and the login page read DEMO_ACCOUNTS without
 // pulling in the database layer. The accounts are written by users.ts.
-import type { StoredRole } from "../schema";
+import type { StoredRole } from "@/lib/users/vocabulary";
 
 /** The one password of every demo account (demo data only). */
 export const DEMO_PASSWORD = "pillars-demo";

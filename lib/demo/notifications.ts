@@ -1,6 +1,7 @@
 import { isNotNull } from "drizzle-orm";
-import type { Tx } from "../client";
-import { type NotificationKind, auditLog, notifications, organizationStatusHistory } from "../schema";
+import type { Tx } from "@/db/client";
+import { auditLog, notifications, organizationStatusHistory } from "@/db/schema";
+import type { NotificationKind } from "@/lib/notifications/vocabulary";
 import { DIRECTOR_EMAILS } from "./board";
 import { type SeedContext, daysFrom, must, userOf } from "./context";
 

@@ -1,5 +1,5 @@
-import type { Tx } from "../client";
-import { comments, consultationPillars, consultations } from "../schema";
+import type { Tx } from "@/db/client";
+import { comments, consultationPillars, consultations } from "@/db/schema";
 import { type CommentSeed, CERTIFICATION_COMMENTS, COMPLAINTS_COMMENTS, HRIA_COMMENTS, INCIDENT_COMMENTS } from "./consultation-comments";
 import { type SeedContext, type SeedVersion, daysFrom, keyAt, must, userOf } from "./context";
 

@@ -1,5 +1,6 @@
-import type { Tx } from "../client";
-import { type MembershipStatus, organizationStatusHistory, organizations, pillars, settings } from "../schema";
+import type { Tx } from "@/db/client";
+import { organizationStatusHistory, organizations, pillars, settings } from "@/db/schema";
+import type { MembershipStatus } from "@/lib/registry/vocabulary";
 import { type PillarId, type SeedContext, dateFrom, must, userOf } from "./context";
 
 /** A date a fractional number of years ago (yearsFrom would drop the fraction, putting steps on one day). */

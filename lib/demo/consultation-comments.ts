@@ -1,4 +1,4 @@
-import type { CommentStatus } from "../schema";
+import type { CommentStatus } from "@/lib/consultations/vocabulary";
 
 /** A top-level comment: paragraph index, author, day (from now), text, optional answer and replies. */
 export type CommentSeed = {

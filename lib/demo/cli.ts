@@ -2,9 +2,9 @@
  * `npm run db:seed`: migrates the configured database and writes the demo data unless it is
  * already there. Works on PGlite (PGLITE_DIR, default .data/pglite) and on PostgreSQL (DATABASE_URL).
  */
-import { type Database, describeTarget, describeError, openDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
-import { targetFromEnv } from "../target";
+import { type Database, describeTarget, describeError, openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { targetFromEnv } from "@/db/target";
 import { seedDemoData } from "./index";
 
 async function main(): Promise<void> {
