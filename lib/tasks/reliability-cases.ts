@@ -115,7 +115,7 @@ export const httpCases = withSettledOutbox(defineHttpCases([
     name: "regenerate calendar address",
     permission: "calendar.manage",
     target: { kind: "action", file: "lib/tasks/actions.ts", exportName: "regenerateCalendarAction" },
-    prepare: async () => ({ args: [] }),
+    prepare: async () => ({ fields: {} }),
     writes: ["users", "audit_log"],
     addsOneRowTo: ["audit_log"],
   },
