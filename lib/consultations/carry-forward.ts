@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db/client";
 import { comments, consultations } from "@/db/schema";
 
@@ -8,31 +9,41 @@ import { comments, consultations } from "@/db/schema";
  * version still has re-attach to it; the others are marked outdated and stay on the version they
  * were written on (`original_version_id` keeps that too), so they are never lost.
  * Done at finalisation rather than when the draft starts, because only then are its keys settled.
+ * Two statements whatever the number of comments: no list of ids travels to the database.
  */
 export async function carryCommentsForward(
   tx: Tx,
   { policyId, toVersionId, keys, now }: { policyId: string; toVersionId: string; keys: string[]; now: Date },
 ): Promise<{ carried: number; outdated: number }> {
-  const openTopLevel = await tx
-    .select({ id: comments.id, paragraphKey: comments.paragraphKey })
-    .from(comments)
-    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
-    .where(
-      and(
-        eq(consultations.policyId, policyId),
-        isNull(comments.parentId),
-        eq(comments.status, "open"),
-        isNull(comments.outdatedAt),
-        ne(comments.versionId, toVersionId),
-      ),
-    );
-  if (openTopLevel.length === 0) return { carried: 0, outdated: 0 };
-  const keep = new Set(keys);
-  const carried = openTopLevel.filter((c) => keep.has(c.paragraphKey)).map((c) => c.id);
-  const outdated = openTopLevel.filter((c) => !keep.has(c.paragraphKey)).map((c) => c.id);
-  const threadOf = (ids: string[]) => or(inArray(comments.id, ids), inArray(comments.parentId, ids));
-  if (carried.length) await tx.update(comments).set({ versionId: toVersionId }).where(threadOf(carried));
-  if (outdated.length) await tx.update(comments).set({ outdatedAt: now }).where(and(threadOf(outdated), isNull(comments.outdatedAt)));
-  return { carried: carried.length, outdated: outdated.length };
+  const keyList = sql`${`{${keys.map((k) => `"${k.replace(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;
+  const top = alias(comments, "top");
+  /** Open top-level comments of this policy on another version whose paragraph does (or does not) survive. */
+  const openTopLevel = (survives: boolean) =>
+    tx
+      .select({ id: top.id })
+      .from(top)
+      .innerJoin(consultations, eq(consultations.id, top.consultationId))
+      .where(
+        and(
+          eq(consultations.policyId, policyId),
+          isNull(top.parentId),
+          eq(top.status, "open"),
+          isNull(top.outdatedAt),
+          ne(top.versionId, toVersionId),
+          sql`(${top.paragraphKey} = any(${keyList})) = ${survives}`,
+        ),
+      );
+  const threadOf = (survives: boolean) => or(inArray(comments.id, openTopLevel(survives)), inArray(comments.parentId, openTopLevel(survives)));
+  const carried = await tx
+    .update(comments)
+    .set({ versionId: toVersionId })
+    .where(threadOf(true))
+    .returning({ parentId: comments.parentId });
+  const outdated = await tx
+    .update(comments)
+    .set({ outdatedAt: now })
+    .where(and(threadOf(false), isNull(comments.outdatedAt)))
+    .returning({ parentId: comments.parentId });
+  const topLevel = (rows: { parentId: string | null }[]) => rows.filter((row) => row.parentId === null).length;
+  return { carried: topLevel(carried), outdated: topLevel(outdated) };
 }
-

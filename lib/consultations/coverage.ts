@@ -15,24 +15,32 @@ export type Coverage = {
 
 /**
  * Who has been heard: per pillar, how many organisations and people commented, and a paragraph ×
- * pillar count of comments (replies included: they are voices too).
+ * pillar count of comments (replies included: they are voices too). One pass over the comments:
+ * the work grows with paragraphs plus comments, never with their product.
  */
 export function computeCoverage(paragraphKeys: string[], pillars: CoveragePillar[], comments: CoverageComment[]): Coverage {
-  const perPillar = pillars.map((p) => {
-    const mine = comments.filter((c) => c.pillarId === p.id);
-    return {
-      pillarId: p.id,
-      name: p.name,
-      invited: p.invited,
-      organizations: new Set(mine.map((c) => c.organizationId)).size,
-      people: new Set(mine.map((c) => c.authorId)).size,
-      comments: mine.length,
-    };
-  });
-  const heatMap = paragraphKeys.map((key) => {
-    const counts = pillars.map((p) => comments.filter((c) => c.paragraphKey === key && c.pillarId === p.id).length);
-    return { paragraphKey: key, counts, total: counts.reduce((a, b) => a + b, 0) };
-  });
+  const column = new Map(pillars.map((p, i) => [p.id, i]));
+  const row = new Map(paragraphKeys.map((key, i) => [key, i]));
+  const cells = paragraphKeys.map(() => pillars.map(() => 0));
+  const tallies = pillars.map(() => ({ organizations: new Set<string>(), people: new Set<string>(), comments: 0 }));
+  for (const c of comments) {
+    const p = column.get(c.pillarId);
+    if (p === undefined) continue;
+    tallies[p]!.organizations.add(c.organizationId);
+    tallies[p]!.people.add(c.authorId);
+    tallies[p]!.comments++;
+    const r = row.get(c.paragraphKey);
+    if (r !== undefined) cells[r]![p]!++;
+  }
+  const perPillar = pillars.map((p, i) => ({
+    pillarId: p.id,
+    name: p.name,
+    invited: p.invited,
+    organizations: tallies[i]!.organizations.size,
+    people: tallies[i]!.people.size,
+    comments: tallies[i]!.comments,
+  }));
+  const heatMap = paragraphKeys.map((key, i) => ({ paragraphKey: key, counts: cells[i]!, total: cells[i]!.reduce((a, b) => a + b, 0) }));
   return {
     pillars: perPillar,
     heatMap,

@@ -34,3 +34,21 @@ describe("comparing versions", () => {
     expect(rows.map((r) => r.kind)).toEqual(["deleted", "unchanged"]);
   });
 });
+
+describe("word comparison stays bounded", () => {
+  it("a paragraph rewritten from end to end is shown as removed and added whole", () => {
+    const before = Array.from({ length: 6000 }, (_, i) => `alpha${i}`).join(" ");
+    const after = Array.from({ length: 6000 }, (_, i) => `omega${i}`).join(" ");
+    expect(compareWords(before, after)).toEqual([
+      { text: before, change: "removed" },
+      { text: after, change: "added" },
+    ]);
+  });
+
+  it("a long paragraph with a few edits still shows them word by word", () => {
+    const before = Array.from({ length: 6000 }, (_, i) => `word${i}`).join(" ");
+    const after = before.replace("word10 ", "changed10 ");
+    const parts = compareWords(before, after);
+    expect(parts.filter((p) => p.change !== "same").map((p) => p.text)).toEqual(["word10", "changed10"]);
+  });
+});

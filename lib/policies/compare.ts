@@ -9,9 +9,23 @@ export type ParagraphComparison =
   | { key: string; kind: "added"; after: string }
   | { key: string; kind: "deleted"; before: string };
 
+/**
+ * The most edits a word-level comparison looks for. The diff's work grows with the length of the
+ * texts times the number of edits; past this bound (a paragraph rewritten from end to end) the
+ * paragraph is shown as removed and added whole, which is what it is.
+ */
+export const WORD_DIFF_MAX_EDITS = 2000;
+
 /** Word-level changes between two texts. */
 export function compareWords(before: string, after: string): WordPart[] {
-  return diffWords(before, after).map((c) => ({ text: c.value, change: c.added ? "added" : c.removed ? "removed" : "same" }));
+  const changes = diffWords(before, after, { maxEditLength: WORD_DIFF_MAX_EDITS });
+  if (!changes) {
+    return [
+      { text: before, change: "removed" },
+      { text: after, change: "added" },
+    ];
+  }
+  return changes.map((c) => ({ text: c.value, change: c.added ? "added" : c.removed ? "removed" : "same" }));
 }
 
 /**
@@ -27,7 +41,8 @@ export function compareVersions(from: KeyedParagraph[], to: KeyedParagraph[]): P
   let lastSurvivor: string | null = null;
   for (const p of from) {
     if (toKeys.has(p.key)) lastSurvivor = p.key;
-    else deletedAfter.set(lastSurvivor, [...(deletedAfter.get(lastSurvivor) ?? []), p]);
+    else if (deletedAfter.has(lastSurvivor)) deletedAfter.get(lastSurvivor)!.push(p);
+    else deletedAfter.set(lastSurvivor, [p]);
   }
   const pushDeleted = (after: string | null) => {
     for (const p of deletedAfter.get(after) ?? []) rows.push({ key: p.key, kind: "deleted", before: p.body });

@@ -81,3 +81,41 @@ describe("aligning a new version's paragraphs with the previous one", () => {
     expect(new Set(keys).size).toBe(2);
   });
 });
+
+describe("alignment stays bounded whatever the text", () => {
+  const line = (i: number, word: string) => `Clause ${i} ${word}`;
+
+  it("finds an unchanged paragraph that moved far away, by its text, without comparing words", () => {
+    const bodies = Array.from({ length: 400 }, (_, i) => line(i, "stays"));
+    const previous = keyed(...bodies);
+    const moved = [...bodies.slice(1), bodies[0]!];
+    const next = alignParagraphs(previous, moved, keyMaker(), { window: 1, budget: 0, depth: 8 });
+    expect(next.at(-1)).toEqual({ key: "k1", body: bodies[0] });
+    expect(next.map((p) => p.key)).toEqual([...previous.slice(1), previous[0]!].map((p) => p.key));
+  });
+
+  it("past the budget, edited paragraphs get new keys while unchanged ones keep theirs", () => {
+    const edited = A.replace("72 hours", "48 hours");
+    const roomy = alignParagraphs(keyed(A, B, C), [edited, B, C], keyMaker());
+    expect(roomy.map((p) => p.key)).toEqual(["k1", "k2", "k3"]);
+    const spent = alignParagraphs(keyed(A, B, C), [edited, B, C], keyMaker(), { window: 32, budget: 0, depth: 8 });
+    expect(spent.map((p) => p.key)).toEqual(["new-1", "k2", "k3"]);
+  });
+
+  it("compares each added paragraph only with the removed ones within the window", () => {
+    // Ten rewritten paragraphs; the edit of the first one has wandered to the far end of the stretch.
+    const previous = keyed(A, ...Array.from({ length: 9 }, (_, i) => line(i, "old")));
+    const edited = A.replace("72 hours", "48 hours");
+    const bodies = [...Array.from({ length: 9 }, (_, i) => `Entirely different wording number ${i}`), edited];
+    expect(alignParagraphs(previous, bodies, keyMaker()).at(-1)!.key).toBe("k1");
+    expect(alignParagraphs(previous, bodies, keyMaker(), { window: 2, budget: 2_000_000, depth: 8 }).at(-1)!.key).toMatch(/^new-/);
+  });
+
+  it("5,000 paragraphs, every one changed, each keeps a unique key", () => {
+    const previous = keyed(...Array.from({ length: 5000 }, (_, i) => line(i, "before")));
+    const next = alignParagraphs(previous, Array.from({ length: 5000 }, (_, i) => line(i, "after")), keyMaker());
+    // Each line shares two of its three words with its old self: every key carries over.
+    expect(next.filter((p, i) => p.key === `k${i + 1}`)).toHaveLength(5000);
+    expect(new Set(next.map((p) => p.key)).size).toBe(5000);
+  });
+});
