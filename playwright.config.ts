@@ -38,6 +38,7 @@ export default defineConfig({
     env: {
       PGLITE_DIR: dataDir,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      APP_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
     },

@@ -7,7 +7,7 @@ export type Server = { url: string; process: ChildProcess; pid: number; stop: ()
 /** Starts the built app (`next start`) with the given environment and waits until /api/health answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server & { startupMs: number }> {
   const started = Date.now();
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env };
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://127.0.0.1:${port}`, ...env };
   const child = spawn(process.execPath, serverArgs(port, childEnv), {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],

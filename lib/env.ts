@@ -19,11 +19,27 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: "APP_URL must be the public address people use, such as https://pillars.example.org" })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
   SERVER_HEAP_MB: z.coerce.number().int().min(128, "SERVER_HEAP_MB must be at least 128").max(65536).default(256),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * The public origin of the app (APP_URL), for every absolute link it hands out: the registry API's
+ * `url` fields and the links in emails. Never taken from a request's headers, which a client writes.
+ * Unset, it is the local address `npm start` serves on.
+ */
+export function appOrigin(env: Env = readEnv()): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
 
 /** Reads and validates the environment; a bad value stops the process with a message saying what to set. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {

@@ -1,3 +1,5 @@
+import { logError } from "@/lib/log";
+
 /** The one error type the domain throws. Its code maps to an HTTP status and to a user-facing message. */
 export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "throttled";
 
@@ -72,7 +74,7 @@ function fromDatabaseError(error: unknown): AppError | null {
 export function toActionError(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
   if (!(error instanceof AppError)) error = fromDatabaseError(error) ?? error;
   if (error instanceof AppError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-  console.error("Unexpected error in an action:", error);
+  logError("Unexpected error in an action", error);
   return { ok: false, error: "Something went wrong on our side; nothing was saved. Please try again." };
 }
 
@@ -82,6 +84,6 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json({ error: { code: error.code, message: error.message, fields: error.fieldErrors } }, { status: error.status });
   }
-  console.error("Unexpected error in a route handler:", error);
+  logError("Unexpected error in a route handler", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }

@@ -2,6 +2,7 @@ import { prepareDatabase } from "@/db";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/demo";
 import { DatabaseFolderLockedError } from "@/db/pglite-lock";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { CANNOT_START } from "@/lib/exit-codes";
 import { startEmailDelivery } from "@/lib/notifications/delivery";
 
 export async function startServer(): Promise<void> {
@@ -19,6 +20,7 @@ export async function startServer(): Promise<void> {
     const known = error instanceof DatabaseFolderLockedError || (error instanceof Error && error.message.startsWith("AUTH_SECRET"));
     console.error(`\nPillars cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     if (!known) console.error(error);
-    process.exit(1);
+    // A configuration the operator must fix is not retried by `npm start`; anything else may pass.
+    process.exit(known ? CANNOT_START : 1);
   }
 }

@@ -6,6 +6,7 @@ import { readEnv } from "../lib/env";
 import { demoAccountsText } from "../lib/demo/accounts";
 import { buildIfNeeded } from "./build-if-needed";
 import { serverArgs } from "./server-command";
+import { supervise } from "./supervise";
 
 /**
  * `npm start`: builds when needed, then serves. The server migrates the database at start and seeds
@@ -38,9 +39,5 @@ const url = `http://localhost:${env.PORT}`;
 console.log(`\nStarting Pillars on ${url} (${env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : `embedded PGlite in ${env.PGLITE_DIR}`})`);
 if (!env.DATABASE_URL) console.log(`\n${demoAccountsText()}\n`);
 
-const server = spawn(process.execPath, serverArgs(env.PORT), {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// A server that dies on its own is started again (see supervise.ts); Ctrl-C stops both.
+supervise(() => spawn(process.execPath, serverArgs(env.PORT), { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }));

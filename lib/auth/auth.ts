@@ -38,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           });
           if (!userId) return null;
           const actor = await loadActor(db, userId);
-          return actor ? { id: actor.id, email: actor.email, name: actor.name, roles: actor.roles } : null;
+          return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {
           if (error instanceof AppError && error.code === "throttled") throw new ThrottledSignIn(error.message);
           throw error;
@@ -46,17 +46,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  // The token names the user and nothing they may do: roles are read from the database on every
+  // request (lib/auth/session.ts), so neither the cookie nor /api/auth/session can show a role the
+  // server no longer grants.
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.roles = (user as { roles?: string[] }).roles ?? [];
-      }
+      if (user) token.sub = user.id;
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
-      (session.user as { roles?: unknown }).roles = token.roles;
       return session;
     },
   },

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
-import { readEnv } from "@/lib/env";
+import { appOrigin, readEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { createMailer, deliverPendingEmails, type Mailer } from "./email";
 
 type MailState = { mailer: Mailer; running: Promise<void> | null; again: boolean; timer?: NodeJS.Timeout };
@@ -24,13 +25,13 @@ export function deliverEmailsNow(): Promise<void> {
   s.running = (async () => {
     try {
       const db = await getDb();
-      const baseUrl = process.env.AUTH_URL ?? "";
+      const baseUrl = appOrigin();
       for (let round = 0; round < 20; round++) {
         const { sent, failed } = await deliverPendingEmails(db, s.mailer, { baseUrl });
         if (sent + failed === 0) break;
       }
     } catch (error) {
-      console.error("Email delivery failed:", error instanceof Error ? error.message : error);
+      logError("Email delivery failed", error instanceof Error ? error.message : error);
     } finally {
       s.running = null;
       if (s.again) {

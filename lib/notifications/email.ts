@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { sql } from "drizzle-orm";
 import { type DB, rowsOf } from "@/db/client";
+import { logError, logInfo } from "@/lib/log";
 
 export type Mail = { to: string; subject: string; text: string };
 export type Mailer = { describe: string; send: (mail: Mail) => Promise<void> };
@@ -13,7 +14,8 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
     return {
       describe: "server log",
       send: async (mail) => {
-        console.log(`[mail] To: ${mail.to} | Subject: ${mail.subject}\n${mail.text}`);
+        // One line per mail, user text escaped: a title cannot forge log lines.
+        logInfo(`[mail] To: ${mail.to} | Subject: ${mail.subject} | ${mail.text}`);
       },
     };
   }
@@ -63,7 +65,7 @@ export async function deliverPendingEmails(
       sent++;
     } catch (error) {
       failed++;
-      console.error(`Email for notification ${notice.id} to ${notice.email} failed (${mailer.describe}):`, error instanceof Error ? error.message : error);
+      logError(`Email for notification ${notice.id} to ${notice.email} failed (${mailer.describe})`, error instanceof Error ? error.message : error);
     }
   }
   return { sent, failed };

@@ -19,15 +19,3 @@ export function toApiEntry(entry: RegistryEntry, origin: string) {
 }
 
 export const API_HEADERS = { "cache-control": "no-store" };
-
-/**
- * The public origin the request came to, for absolute links. Behind a proxy the Host and
- * X-Forwarded-* headers say where the client is; the request's own URL names the internal listener.
- */
-export function publicOrigin(request: Request): string {
-  const own = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || own.host;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || own.protocol.replace(":", "");
-  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(host) || !/^https?$/.test(proto)) return own.origin;
-  return `${proto}://${host}`;
-}

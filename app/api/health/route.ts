@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb, statementCount } from "@/db";
+import { logError } from "@/lib/log";
 
 /** 200 only when the database answers; load balancers use it to route around a sick process. */
 export async function GET() {
@@ -10,7 +11,7 @@ export async function GET() {
     const body = process.env.BENCH_COUNT_QUERIES === "1" ? { status: "ok", database: "up", statements: await statementCount() } : { status: "ok", database: "up" };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    console.error("Health check failed:", error);
+    logError("Health check failed", error);
     return Response.json({ status: "error", database: "down" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { toErrorResponse } from "@/lib/errors";
-import { API_HEADERS, publicOrigin, toApiEntry } from "@/lib/registry/api";
+import { appOrigin } from "@/lib/env";
+import { API_HEADERS, toApiEntry } from "@/lib/registry/api";
 import { searchRegistry } from "@/lib/registry/queries";
 
 /** Public registry search for procurement systems: GET /api/registry?q=&country=&pillar=&status=&goodStanding=&page= */
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
         page: result.page,
         pageSize: result.pageSize,
         total: result.total,
-        results: result.results.map((entry) => toApiEntry(entry, publicOrigin(request))),
+        results: result.results.map((entry) => toApiEntry(entry, appOrigin())),
       },
       { headers: API_HEADERS },
     );

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
-import { API_HEADERS, publicOrigin, toApiEntry } from "@/lib/registry/api";
+import { appOrigin } from "@/lib/env";
+import { API_HEADERS, toApiEntry } from "@/lib/registry/api";
 import { getRegistryEntry } from "@/lib/registry/queries";
 
 /** One organisation of the public registry with its dated status history: GET /api/registry/<slug> */
@@ -14,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         asOf: found.asOf,
         asOfDate: found.today,
         timezone: found.timezone,
-        ...toApiEntry(found.entry, publicOrigin(request)),
+        ...toApiEntry(found.entry, appOrigin()),
         statusHistory: found.statusHistory.map((h) => ({ from: h.fromStatus, to: h.toStatus, effectiveOn: h.effectiveOn, reason: h.reason })),
       },
       { headers: API_HEADERS },
