@@ -46,7 +46,7 @@ export const EDIT_SIMILARITY_THRESHOLD = 0.5;
  * stand, and all comparisons together may look at no more than `budget` words. Past the budget,
  * leftovers are new paragraphs with new keys: a key may be lost, the server never is.
  */
-export const ALIGNMENT_LIMITS = { window: 32, budget: 2_000_000, depth: 8 };
+export const ALIGNMENT_LIMITS = { window: 32, budget: 8_000_000, depth: 8 };
 export type AlignmentLimits = typeof ALIGNMENT_LIMITS;
 
 /** A stretch where the texts differ: the old paragraphs removed and the new ones added there. */
@@ -172,8 +172,11 @@ function pairBySimilarity(gap: Gap, keys: (string | undefined)[], previous: read
   const { removed, added } = gap;
   const candidates: { removed: number; added: number; score: number }[] = [];
   for (let i = 0; i < added.length && removed.length && !comparer.exhausted; i++) {
+    // From where the paragraph would stand outwards: the likeliest partner is met first.
     const centre = Math.floor((i * removed.length) / added.length);
-    for (let r = Math.max(0, centre - window); r <= Math.min(removed.length - 1, centre + window); r++) {
+    for (let step = 0; step <= 2 * window; step++) {
+      const r = centre + (step % 2 ? (step + 1) / 2 : -step / 2);
+      if (r < 0 || r >= removed.length) continue;
       const score = comparer.score(removed[r]!, added[i]!);
       if (score === null) break;
       if (score >= EDIT_SIMILARITY_THRESHOLD) candidates.push({ removed: removed[r]!, added: added[i]!, score });

@@ -5,10 +5,16 @@ export const MAX_POLICY_TEXT = 100_000;
 
 const title = z.string().trim().min(3, "Give the policy a title of at least 3 characters.").max(200, "Keep the title under 200 characters.");
 const category = z.enum(POLICY_CATEGORIES, { message: "Choose a category." });
+// A browser sends a textarea's line ends as CRLF; the limit counts them as the one character typed.
 const bodyMd = z
   .string({ message: "Write the policy text." })
-  .max(MAX_POLICY_TEXT, `Keep the text under ${MAX_POLICY_TEXT.toLocaleString("en")} characters.`)
-  .refine((text) => text.trim().length > 0, "Write the policy text.");
+  .transform((text) => text.replace(/\r\n?/g, "\n"))
+  .pipe(
+    z
+      .string()
+      .max(MAX_POLICY_TEXT, `Keep the text under ${MAX_POLICY_TEXT.toLocaleString("en")} characters.`)
+      .refine((text) => text.trim().length > 0, "Write the policy text."),
+  );
 const optionalSlug = z
   .string()
   .trim()
