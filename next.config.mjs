@@ -5,6 +5,30 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The proxy counts a chunked server-action body to refuse one over 1 MB (proxy.ts); Next buffers
+    // it for the proxy up to this size, which only has to be above that limit.
+    proxyClientMaxBodySize: 1024 * 1024 + 64 * 1024,
+  },
+  // The build's static files skip the proxy, which gives every other response its headers.
+  async headers() {
+    return [
+      {
+        source: "/_next/static/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
+        source: "/favicon.svg",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,45 +1,101 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 /**
- * Refuses two kinds of server-action call with a clear 4xx JSON error before Next handles them; Next
- * refuses both as well, but answers them with an HTTP 500.
+ * Runs before every request for a page, a server action or a route handler (static files are left
+ * out by the matcher). It gives every response the security headers, and every page a fresh nonce
+ * for its scripts; and it refuses with a clear 4xx, before Next sees them, two kinds of write that
+ * Next would refuse with an HTTP 500:
  *
- * A body over Next's 1 MB limit for server actions (serverActions.bodySizeLimit): 413.
- *
- * A cross-site call: 403.
- * Next checks that a server action's Origin matches the Host and throws when it does not, which the
- * browser (or a forged form on another site) receives as an HTTP 500. The check and its outcome stay
- * the same here (a foreign origin is refused and nothing runs); only the answer becomes the 403 JSON
- * error that route handlers give. A request without an Origin (old browsers, scripts) is left to Next,
- * which lets it through as it does today: the session cookie is SameSite=Lax, so another site cannot
- * send it along with a cross-site POST.
+ * - A server action over 1 MB (Next's serverActions.bodySizeLimit): 413, whether the body declares
+ *   its length or comes in chunks without one (then it is counted here; Next buffers the body for
+ *   the proxy up to experimental.proxyClientMaxBodySize, set just above the limit).
+ * - A write from another site: 403. The Origin a browser sends must be this site's, scheme, host and
+ *   port alike: the configured public origin (APP_URL) or the origin the request itself came to.
+ *   A request without an Origin (old browsers, scripts) is let through: the session cookie is
+ *   SameSite=Lax, so another site cannot send it along with a cross-site POST.
  */
 const ACTION_BODY_LIMIT = 1024 * 1024;
 
-export function proxy(request: NextRequest) {
-  if (request.method !== "POST") return NextResponse.next();
-  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
-    return NextResponse.json({ error: { code: "too_large", message: "This request is larger than 1 MB and was refused." } }, { status: 413 });
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export async function proxy(request: NextRequest) {
+  if (WRITES.has(request.method)) {
+    const refusal = (await refuseWrite(request)) ?? null;
+    if (refusal) return withHeaders(refusal, request);
   }
-  const origin = request.headers.get("origin");
-  if (!origin) return NextResponse.next();
-  // The same host Next compares with: the first x-forwarded-host, else the Host header.
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    // "null" (a sandboxed or privacy-sensitive context) or garbage: not this site.
-  }
-  if (originHost && originHost === host) return NextResponse.next();
-  return NextResponse.json(
-    { error: { code: "forbidden", message: "This request came from another site and was refused." } },
-    { status: 403 },
-  );
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy(nonce, request.nextUrl.pathname);
+  // Next reads the nonce from the request's policy and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return withHeaders(response, request);
 }
 
-// Only server-action calls (they carry a Next-Action header) pass through here; pages, assets and
-// route handlers never do.
+async function refuseWrite(request: NextRequest): Promise<Response | undefined> {
+  const isAction = !request.nextUrl.pathname.startsWith("/api/");
+  if (isAction && (await bodyLength(request, ACTION_BODY_LIMIT)) > ACTION_BODY_LIMIT) {
+    return refuse(request, 413, "too_large", "This request is larger than 1 MB and was refused.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin !== null && !sameSite(request, origin)) {
+    return refuse(request, 403, "forbidden", "This request came from another site and was refused.");
+  }
+  return undefined;
+}
+
+/** The declared length, or for a chunked body the bytes counted up to just past `limit`. */
+async function bodyLength(request: NextRequest, limit: number): Promise<number> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) || 0;
+  if (!request.body) return 0;
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return total;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return total;
+    }
+  }
+}
+
+/** Whether a browser's Origin is this site: the public origin, or the one this request came to. */
+function sameSite(request: NextRequest, origin: string): boolean {
+  let sent: string;
+  try {
+    sent = new URL(origin).origin;
+  } catch {
+    return false; // "null" (a sandboxed or privacy-sensitive context) or garbage: not this site.
+  }
+  // The same host Next compares with: the first x-forwarded-host, else the Host header.
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const scheme = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(":", "");
+  return sent === appOrigin() || (host !== null && /^https?$/.test(scheme) && sent === `${scheme}://${host}`);
+}
+
+/** A refusal a script can read (JSON) or a person can (text), as the request asked. */
+function refuse(request: NextRequest, status: number, code: string, message: string): Response {
+  const wantsJson = request.headers.has("next-action") || request.nextUrl.pathname.startsWith("/api/");
+  return wantsJson
+    ? NextResponse.json({ error: { code, message } }, { status })
+    : new NextResponse(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+function withHeaders(response: Response, request: NextRequest): Response {
+  const https = (request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(":", "")) === "https";
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", contentSecurityPolicy(null, request.nextUrl.pathname));
+  return response;
+}
+
 export const config = {
-  matcher: [{ source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  // Everything but the build's static files, which carry their own headers (next.config.mjs).
+  matcher: ["/((?!_next/static|_next/image|favicon.svg).*)"],
 };

@@ -160,6 +160,18 @@ describe("who sees which policies", () => {
     expect(adopted.consultations).toEqual([]);
   });
 
+  it("open and draft motions on a policy are internal: a representative sees only closed ones", async () => {
+    const rep = await t.actor("rep.psc@example.org");
+    const director = await t.actor("cso2@example.org");
+    const asDirector = await getPolicy(t.db, director, { slug: "incident-reporting-requirements" });
+    expect(asDirector.policy.status).toBe("voting");
+    expect(asDirector.motions.map((m) => m.status)).toContain("open");
+    const asRep = await getPolicy(t.db, rep, { slug: "incident-reporting-requirements" });
+    expect(asRep.paragraphs.length).toBeGreaterThan(0);
+    expect(asRep.motions.filter((m) => m.status !== "closed")).toEqual([]);
+    expect(asRep.motions.map((m) => m.id)).not.toContain(asDirector.motions.find((m) => m.status === "open")!.id);
+  });
+
   it("a representative sees adopted policies and those consulted with their pillar, never a draft", async () => {
     const rep = await t.actor("rep.psc@example.org");
     const seen = (await listPolicies(t.db, rep, {})).rows.map((r) => r.slug);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, exists, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, or, type SQL, sql } from "drizzle-orm";
 import { type DB, isUuid } from "@/db/client";
 import { consultationPillars, consultations, motions, policies, policyParagraphs, policyVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -130,10 +130,11 @@ export async function getPolicy(db: DB, actor: Actor | null, input: { slug: stri
         .orderBy(desc(consultations.opensAt))
     : [];
   const visibleConsultations = consultationRows.filter((c) => consultationAccess(viewer, c.pillarIds) === "ok");
+  // Draft and open motions are internal (motion.readInternal); everyone else sees closed ones only.
   const motionRows = await db
     .select({ id: motions.id, title: motions.title, status: motions.status, closesAt: motions.closesAt })
     .from(motions)
-    .where(and(eq(motions.policyId, policy.id), seesDraftVersions(viewer) ? undefined : ne(motions.status, "draft")))
+    .where(and(eq(motions.policyId, policy.id), actor && can(actor.roles, "motion.readInternal") ? undefined : eq(motions.status, "closed")))
     .orderBy(desc(motions.createdAt));
   return { policy, versions, current, paragraphs, consultations: visibleConsultations, motions: motionRows };
 }
