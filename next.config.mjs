@@ -5,6 +5,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // forbidden() and app/forbidden.tsx: a page a role does not open answers 403 (lib/auth/page-access.ts).
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;
