@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
+    // forbidden() and app/forbidden.tsx: a page a role does not open answers 403 (lib/auth/page-access.ts).
+    authInterrupts: true,
     // The proxy counts a chunked server-action body to refuse one over 1 MB (proxy.ts); Next buffers
     // it for the proxy up to this size, which only has to be above that limit.
     proxyClientMaxBodySize: 1024 * 1024 + 64 * 1024,

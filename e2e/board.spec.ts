@@ -76,7 +76,9 @@ test.describe("the board", () => {
     await signIn(page, "secretariat@example.org");
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Seats", exact: true })).toHaveCount(0);
-    await page.goto("/admin/seats");
-    await expect(page.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
+    const response = await page.goto("/admin/seats");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not open to your role" })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Board seats/ })).toHaveCount(0);
   });
 });

@@ -46,8 +46,12 @@ test.describe("policies and consultations", () => {
     await page.getByRole("link", { name: "Certification Procedure for Member Companies" }).click();
     await expect(page.getByRole("heading", { name: "Version 2 (adopted)" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.goto("/policies/whistleblower-protection-guidance");
-    await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    // A draft is not found for the public (it may not learn the draft exists); signing in is offered.
+    const draft = await page.goto("/policies/whistleblower-protection-guidance");
+    expect(draft?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in and try again" })).toHaveAttribute("href", "/login?returnTo=%2Fpolicies%2Fwhistleblower-protection-guidance");
+    await expect(page.getByText("Whistleblower Protection Guidance")).toHaveCount(0);
     // The register export is for signed-in readers: a visitor gets a 401 JSON error, not a file.
     const csv = await page.request.get("/api/consultations/00000000-0000-4000-8000-000000000000/register");
     expect(csv.status()).toBe(401);
@@ -127,12 +131,14 @@ test.describe("policies and consultations", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByText("Comment posted.")).toBeVisible();
 
-    // The third pillar's representative is told why they cannot take part.
+    // For the third pillar's representative, not invited, neither the consultation nor the draft exists.
     await switchTo(page, "rep.psc@example.org");
-    await page.goto(consultationUrl);
-    await expect(page.getByRole("heading", { name: "Not open to you" })).toBeVisible();
-    await expect(page.getByText("This consultation does not invite Private Security Companies")).toBeVisible();
+    const uninvited = await page.goto(consultationUrl);
+    expect(uninvited?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText("There is nothing at this address, or it has not been shared with you.")).toBeVisible();
     await expect(page.getByLabel("Your comment")).toHaveCount(0);
+    expect((await page.request.get(`/policies/${SLUG}`)).status()).toBe(404);
 
     // The administrator may read it, but the comment box is replaced by the reason.
     await switchTo(page, "admin@example.org");

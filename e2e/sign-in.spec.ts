@@ -46,7 +46,7 @@ test.describe("signing in", () => {
 
   test("a signed-out visit to the dashboard goes to the sign-in page", async ({ page }) => {
     await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/login/);
+    await expect(page).toHaveURL("/login?returnTo=%2Fdashboard");
     await expect(page.getByRole("heading", { name: "Sign in to Pillars" })).toBeVisible();
   });
 

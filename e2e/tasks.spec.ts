@@ -155,8 +155,10 @@ test.describe("Secretariat oversight tasks", () => {
   test("a representative cannot open tasks", async ({ page }) => {
     await signInAs(page, "rep.gov@example.org");
     await expect(page.getByRole("link", { name: "Tasks" })).toHaveCount(0);
-    await page.goto("/tasks");
-    await expect(page.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
+    const response = await page.goto("/tasks");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not open to your role" })).toBeVisible();
+    await expect(page.getByRole("search", { name: "Filter tasks" })).toHaveCount(0);
     expect((await page.request.get("/api/tasks/export")).status()).toBe(403);
   });
 });

@@ -169,7 +169,6 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
       const seen = response.status === 200 && body.includes(request.shows);
       return { status: response.status, body, outcome: seen ? "allowed" : options.cookie ? "forbidden" : "unauthenticated" };
     }
-    if (response.status === 200 && body.includes("Not available to your role")) return { status: 200, body, outcome: "forbidden" };
     return { status: response.status, body, outcome: classifyStatus(response.status) };
   }
   let body: string | undefined;

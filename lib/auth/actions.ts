@@ -5,12 +5,7 @@ import { type ActionState, type FormValues, NOT_A_FORM, toActionError } from "@/
 import { parseInput } from "@/lib/validation";
 import { signIn, signOut } from "./auth";
 import { signInSchema } from "./credentials";
-
-/** Only same-site paths may be returned to after sign-in. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return /^\/(?![/\\])[\w\-./?=&%]*$/.test(path) && !path.startsWith("/login") ? path : "/dashboard";
-}
+import { safeReturnPath } from "./return-to";
 
 /**
  * Not written with `formAction`: Auth.js signs in by throwing a redirect, which must leave this

@@ -18,7 +18,7 @@ export const httpCases = defineHttpCases([
     name: "draft policy page",
     permission: "policy.readInternal",
     target: { kind: "page", path: "/policies" },
-    // Others get a sign-in prompt or "Not open to you": no consultation has invited anyone to a draft.
+    // Others get 404: no consultation has invited anyone to the draft, so it is not theirs to know of.
     prepare: async (db) => ({ path: `/policies/${(await insertPolicy(db, { draft: true })).slug}`, shows: "Version 1 (draft)" }),
     writes: ["notifications", "tasks"],
   },

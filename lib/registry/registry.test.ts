@@ -114,6 +114,7 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
       [{ pillar: "martians" }, "pillar"],
       [{ pillar: "DROP TABLE" }, "pillar"],
       [{ q: "x".repeat(101) }, "q"],
+      [{ q: "cobalt\0" }, "q"],
     ] as const) {
       const error = await refusal(searchRegistry(t.db, input));
       expect(error.code, JSON.stringify(input)).toBe("invalid");

@@ -8,7 +8,8 @@ const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefi
 export const REGISTRY_PAGE_SIZE = 20;
 
 export const registrySearchSchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100, "Keep the search under 100 characters.").optional()),
+  // PostgreSQL stores no NUL character, and would refuse the whole query for one.
+  q: z.preprocess(blank, z.string().trim().max(100, "Keep the search under 100 characters.").regex(/^[^\0]*$/, "The search cannot contain a NUL (\\0) character.").optional()),
   country: z.preprocess(
     blank,
     z.string().trim().regex(/^[A-Za-z]{2}$/, "Use a two-letter country code such as CH.").transform((v) => v.toUpperCase()).optional(),

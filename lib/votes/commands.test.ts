@@ -206,10 +206,10 @@ describe("closing by itself", () => {
     expect(await databaseFingerprint(t.db)).toEqual(before);
   });
 
-  it("the public cannot see an open motion; a closing-soon reminder goes out once to those who have not voted", async () => {
+  it("the public cannot see an open motion, a representative is refused it; a closing-soon reminder goes out once to those who have not voted", async () => {
     const motionId = await openFreshResolution(t.db, { closesAt: new Date(Date.now() + 3 * 3_600_000) });
     expect(await finaliseIfDueAndGetMotion(t.db, null, motionId)).toBeNull();
-    expect(await finaliseIfDueAndGetMotion(t.db, await t.actor("rep.gov@example.org"), motionId)).toBeNull();
+    expect((await refusal(finaliseIfDueAndGetMotion(t.db, await t.actor("rep.gov@example.org"), motionId))).code).toBe("forbidden");
     const gov4 = await t.actor("gov4@example.org");
     const gov2 = await t.actor("gov2@example.org");
     await castBallot(t.db, gov2, { motionId, choice: "yes" });

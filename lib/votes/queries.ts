@@ -53,7 +53,9 @@ export async function finaliseDueAndListMotions(db: DB, actor: Actor | null) {
 export type MotionSummary = Awaited<ReturnType<typeof finaliseDueAndListMotions>>[number];
 
 /**
- * One motion as the actor may see it, or null when it does not exist or is not theirs to see.
+ * One motion as the actor may see it. Null when it does not exist, and for the public when it has not
+ * closed (the public does not learn of drafts and open motions). A signed-in reader whose role does
+ * not read motions before they close (`motion.readInternal`) is refused as forbidden.
  * An open motion past its closing time is finalised first (the first read after the deadline
  * closes it). Closing-soon reminders are written with the reader's notices (the header's count).
  */
@@ -66,7 +68,10 @@ export async function finaliseIfDueAndGetMotion(db: DB, actor: Actor | null, id:
   }
   const motion = read?.motion;
   if (!motion || motion.status === "withdrawn") return null;
-  if (motion.status !== "closed" && !internal(actor)) return null;
+  if (motion.status !== "closed" && !internal(actor)) {
+    if (!actor) return null;
+    throw new AppError("forbidden", "Draft and open motions are for the Board and the Secretariat; the result is published when the motion closes.");
+  }
 
   const { resultPassed, resultReasons, resultTally, resultClosedEarly, resultDecidedAt, ...fields } = motion;
   const voting = motion.status === "open" && !resultTally ? await readVotingRoll(db, id) : null;

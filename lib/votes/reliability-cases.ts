@@ -30,7 +30,7 @@ export const httpCases = defineHttpCases([
     name: "open motion page",
     permission: "motion.readInternal",
     target: { kind: "page", path: "/votes" },
-    // Others get "not found": an open motion is internal until it closes.
+    // An open motion is internal until it closes: 404 for a visitor, 403 for a signed-in role without the permission.
     prepare: async (db) => {
       const motionId = await openFreshResolution(db);
       const [motion] = await db.select({ title: motions.title }).from(motions).where(eq(motions.id, motionId));

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { getDb } from "@/db";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 
@@ -19,9 +17,8 @@ function Json({ value }: { value: unknown }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "audit.read")) return <Forbidden what="read the audit log" />;
   const params = await searchParams;
+  const actor = await requirePageActor("audit.read", "/audit", params);
   const input = { entityType: params.entityType, entityId: params.entityId, page: params.page };
   let result: Awaited<ReturnType<typeof listAuditEntries>> | null = null;
   let problem: string | null = null;

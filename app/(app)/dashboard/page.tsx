@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AdminPanel, CommentsAwaitingPanel, ConsultationsPanel, MotionsPanel, TasksPanel } from "@/components/dashboard/panels";
 import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { loadDashboard } from "@/lib/dashboard/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const actor = await currentActor();
-  if (!actor) redirect("/login?returnTo=/dashboard");
+  const actor = await requirePageActor("workspace.view", "/dashboard");
   const d = await loadDashboard(await getDb(), actor);
   const isRepresentativeOnly = !actor.roles.includes("director");
   return (

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InboxList, MarkAllRead } from "@/components/notifications/inbox-list";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { formatDateTime } from "@/lib/format";
 import { recordDueNoticesAndListInbox } from "@/lib/notifications/queries";
 import { getTimezone } from "@/lib/settings";
@@ -13,10 +11,9 @@ import { getTimezone } from "@/lib/settings";
 export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "workspace.view")) return <Forbidden what="read an inbox" />;
-  const db = await getDb();
   const params = await searchParams;
+  const actor = await requirePageActor("workspace.view", "/inbox", params);
+  const db = await getDb();
   const [inbox, timeZone] = await Promise.all([recordDueNoticesAndListInbox(db, actor, { page: params.page }), getTimezone(db)]);
   const items = inbox.rows.map((n) => ({ ...n, when: formatDateTime(n.createdAt, timeZone) }));
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
 import { CalendarFeed } from "@/components/tasks/calendar-feed";
 import { filterQuery, TaskFilters } from "@/components/tasks/task-filters";
 import { TaskTable } from "@/components/tasks/task-table";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasCalendarToken } from "@/lib/tasks/calendar";
 import { listLinkedPolicies, listTasks } from "@/lib/tasks/queries";
@@ -16,10 +15,9 @@ import { taskFilterSchema } from "@/lib/tasks/schemas";
 export const metadata: Metadata = { title: "Tasks" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "task.list")) return <Forbidden what="read the Secretariat's tasks" />;
-  const db = await getDb();
   const params = await searchParams;
+  const actor = await requirePageActor("task.list", "/tasks", params);
+  const db = await getDb();
   let result: Awaited<ReturnType<typeof listTasks>> | null = null;
   let problem: string | null = null;
   try {

@@ -2,19 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateOrganizationForm } from "@/components/registry/organization-forms";
 import { StandingBadge } from "@/components/registry/standing-badge";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { listOrganizationsForStaff, listPillars } from "@/lib/registry/queries";
 import { describeStatus } from "@/lib/registry/rules";
 
 export const metadata: Metadata = { title: "Organisations" };
 
 export default async function OrganizationsPage() {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "organization.manage")) return <Forbidden what="manage the registry's organisations" />;
+  const actor = await requirePageActor("organization.manage", "/admin/organizations");
   const db = await getDb();
   const [{ organizations }, pillars] = await Promise.all([listOrganizationsForStaff(db, actor), listPillars(db)]);
   return (

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { DefaultRuleButton, RuleForm } from "@/components/votes/rule-form";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { listRules } from "@/lib/votes/rule-commands";
 
 export const metadata: Metadata = { title: "Decision rules" };
 export const dynamic = "force-dynamic";
 
 export default async function RulesPage() {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "rule.manage")) return <Forbidden what="manage decision rules" />;
+  const actor = await requirePageActor("rule.manage", "/admin/rules");
   const rules = await listRules(await getDb(), actor);
   return (
     <>

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { listSeatsForAdmin } from "@/lib/board/queries";
 import { OFFICE_LABELS } from "@/lib/board/rules";
 import { formatDate } from "@/lib/format";
@@ -12,8 +10,7 @@ import { formatDate } from "@/lib/format";
 export const metadata: Metadata = { title: "Seats" };
 
 export default async function SeatsPage() {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "seat.manage")) return <Forbidden what="manage board seats" />;
+  const actor = await requirePageActor("seat.manage", "/admin/seats");
   const pillars = await listSeatsForAdmin(await getDb(), actor);
   return (
     <>

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRolesForm } from "@/components/admin/user-roles-form";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { listOrganizationChoices, listUsers } from "@/lib/users/commands";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "user.list")) return <Forbidden what="manage user accounts" />;
+  const actor = await requirePageActor("user.list", "/admin/users");
   const db = await getDb();
   const [users, organizations] = await Promise.all([listUsers(db, actor), listOrganizationChoices(db, actor)]);
   return (

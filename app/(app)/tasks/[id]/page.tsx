@@ -1,32 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/shell/forbidden";
 import { ProgressForm, TaskMoves } from "@/components/tasks/task-actions";
 import { OverdueBadge, TaskStatusBadge } from "@/components/tasks/task-badges";
 import { TaskTimeline } from "@/components/tasks/task-timeline";
 import { Card, PageTitle } from "@/components/ui/card";
-import { getDb, isUuid } from "@/db";
+import { getDb } from "@/db";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime, humanize } from "@/lib/format";
 import { getTaskDetail } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Task" };
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "task.list")) return <Forbidden what="read the Secretariat's tasks" />;
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  let detail: Awaited<ReturnType<typeof getTaskDetail>>;
-  try {
-    detail = await getTaskDetail(await getDb(), actor, id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const actor = await requirePageActor("task.list", `/tasks/${id}`);
+  const detail = await loadPageItem(async () => getTaskDetail(await getDb(), actor, id));
   const { task, timeline, moves } = detail;
   return (
     <>

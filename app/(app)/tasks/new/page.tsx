@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
 import { CreateTaskForm } from "@/components/tasks/create-task-form";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb, isUuid } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { listAssigneeChoices, listLinkChoices } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "New task" };
 
 /** `?motionId=` or `?policyId=` prefill the link, e.g. "Create follow-up task" on a passed motion. */
 export default async function NewTaskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "task.create")) return <Forbidden what="create tasks" />;
-  const db = await getDb();
   const params = await searchParams;
+  await requirePageActor("task.create", "/tasks/new", params);
+  const db = await getDb();
   const [assignees, links] = await Promise.all([listAssigneeChoices(db), listLinkChoices(db)]);
   const motionId = isUuid(params.motionId) && links.motions.some((m) => m.id === params.motionId) ? params.motionId : undefined;
   const policyId = isUuid(params.policyId) && links.policies.some((p) => p.id === params.policyId) ? params.policyId : undefined;

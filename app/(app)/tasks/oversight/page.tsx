@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
 import { OversightChart } from "@/components/tasks/oversight-chart";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { requirePageActor } from "@/lib/auth/page-access";
 import { formatDate } from "@/lib/format";
 import { getOversight, OVERSIGHT_WINDOW_DAYS } from "@/lib/tasks/oversight";
 
@@ -16,8 +14,7 @@ function percent(share: number | null): string {
 }
 
 export default async function OversightPage() {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "oversight.view")) return <Forbidden what="see the oversight view" />;
+  const actor = await requirePageActor("oversight.view", "/tasks/oversight");
   const o = await getOversight(await getDb(), actor);
   return (
     <>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StandingBadge } from "@/components/registry/standing-badge";
 import { StatusHistory } from "@/components/registry/status-history";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { loadPageItem } from "@/lib/auth/page-access";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getRegistryEntry } from "@/lib/registry/queries";
 import { describeStatus } from "@/lib/registry/rules";
@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 export default async function RegistryEntryPage({ params }: { params: Promise<{ slug: string }> }) {
-  const found = await getRegistryEntry(await getDb(), (await params).slug);
-  if (!found) notFound();
+  const { slug } = await params;
+  const found = await loadPageItem(async () => getRegistryEntry(await getDb(), slug));
   const { entry } = found;
   const expired = entry.certification.expiresOn !== null && entry.certification.expiresOn < found.today;
   return (

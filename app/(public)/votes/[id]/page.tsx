@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
@@ -8,6 +7,7 @@ import { BallotForm, MotionButton, RecusalForm } from "@/components/votes/motion
 import { RollCallTable } from "@/components/votes/roll-call-table";
 import { TallyStatus, TallyTable } from "@/components/votes/tally-table";
 import { getDb } from "@/db";
+import { loadPageItem } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
@@ -21,8 +21,8 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const actor = await currentActor();
   const db = await getDb();
-  const [motion, timeZone] = await Promise.all([finaliseIfDueAndGetMotion(db, actor, id), getTimezone(db)]);
-  if (!motion) notFound();
+  // A draft or open motion: not found for the public, 403 for a signed-in role that never reads one.
+  const [motion, timeZone] = await Promise.all([loadPageItem(() => finaliseIfDueAndGetMotion(db, actor, id), { forbidden: "role" }), getTimezone(db)]);
   const roles = actor?.roles ?? [];
   const mine = motion.mine;
   const mayVote = motion.status === "open" && mine?.onRoll && !mine.recusedReason && can(roles, "ballot.cast");

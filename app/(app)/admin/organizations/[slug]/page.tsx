@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChangeStatusForm, EditOrganizationForm } from "@/components/registry/organization-forms";
 import { StandingBadge } from "@/components/registry/standing-badge";
 import { StatusHistory } from "@/components/registry/status-history";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
 import { getOrganizationForStaff } from "@/lib/registry/queries";
 import { allowedTransitions, describeStatus } from "@/lib/registry/rules";
 
@@ -18,12 +16,11 @@ export const metadata: Metadata = { title: "Organisation" };
 const DONE: Record<string, string> = { created: "Organisation added.", status: "Status changed and recorded in the history." };
 
 export default async function OrganizationPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "organization.manage")) return <Forbidden what="manage the registry's organisations" />;
-  const [{ slug }, { done }] = await Promise.all([params, searchParams]);
-  const found = await getOrganizationForStaff(await getDb(), actor, slug);
-  if (!found) notFound();
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor("organization.manage", `/admin/organizations/${slug}`, query);
+  const found = await loadPageItem(async () => getOrganizationForStaff(await getDb(), actor, slug));
   const { entry } = found;
+  const { done } = query;
   const allowed = allowedTransitions(entry.membershipStatus);
   return (
     <>

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssignSeatForm, EndTermForm, OfficeForm, VacateSeatForm } from "@/components/board/seat-forms";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { getSeatForAdmin } from "@/lib/board/queries";
 import { OFFICE_LABELS } from "@/lib/board/rules";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -24,13 +21,11 @@ const DONE: Record<string, string> = {
 };
 
 export default async function SeatPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
-  const actor = await currentActor();
-  if (!actor || !can(actor.roles, "seat.manage")) return <Forbidden what="manage board seats" />;
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor("seat.manage", `/admin/seats/${id}`, query);
   const db = await getDb();
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  const found = await getSeatForAdmin(db, actor, id);
-  if (!found) notFound();
-  const { seat, current, history, people } = found;
+  const { seat, current, history, people } = await loadPageItem(() => getSeatForAdmin(db, actor, id));
+  const { done } = query;
   const timeZone = await getTimezone(db);
   const today = todayIn(timeZone);
   const title = `${seat.pillarName}, seat ${seat.number}`;

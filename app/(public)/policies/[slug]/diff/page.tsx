@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { loadOrRefuse } from "@/components/policies/refusal";
 import { InlineDiff, SideBySideDiff } from "@/components/policies/version-diff";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
+import { loadPageItem } from "@/lib/auth/page-access";
 import { currentActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { compareVersions } from "@/lib/policies/compare";
@@ -27,9 +27,7 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const actor = await currentActor();
   const db = await getDb();
-  const loaded = await loadOrRefuse(() => getPolicy(db, actor, { slug }), `/policies/${slug}/diff`);
-  if ("refusal" in loaded) return loaded.refusal;
-  const { policy, versions } = loaded.data;
+  const { policy, versions } = await loadPageItem(() => getPolicy(db, actor, { slug }));
   const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const parsed = paramsSchema.safeParse({ from: single(query.from), to: single(query.to), view: single(query.view) });
   let problem: string | null = null;

@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { PolicyForm } from "@/components/policies/policy-form";
-import { loadOrRefuse } from "@/components/policies/refusal";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { getDraftForEditing } from "@/lib/policies/queries";
 
 export const metadata: Metadata = { title: "Edit draft" };
 
 export default async function EditDraftPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/login?returnTo=/policies/${slug}/edit`);
-  const result = await loadOrRefuse(async () => getDraftForEditing(await getDb(), actor, { slug }), `/policies/${slug}/edit`);
-  if ("refusal" in result) return result.refusal;
-  const { policy, draft } = result.data;
+  const actor = await requirePageActor("policy.editDraft", `/policies/${slug}/edit`);
+  const { policy, draft } = await loadPageItem(async () => getDraftForEditing(await getDb(), actor, { slug }));
   return (
     <>
       <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>Back to the policy</Link>}>Edit draft: {policy.title}</PageTitle>

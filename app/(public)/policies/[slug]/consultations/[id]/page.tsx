@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/consultations/comment-form";
 import { CommentThread } from "@/components/consultations/comment-thread";
 import { CoverageTables } from "@/components/consultations/coverage";
 import { ActionButton } from "@/components/policies/action-button";
 import { paragraphLabel } from "@/components/policies/labels";
-import { loadOrRefuse } from "@/components/policies/refusal";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { closeConsultationAction } from "@/lib/consultations/actions";
 import { getConsultation } from "@/lib/consultations/queries";
 import { effectiveClose } from "@/lib/consultations/rules";
@@ -26,13 +24,14 @@ const PHASE = { scheduled: "Not open yet", open: "Open for comment", closed: "Cl
 export default async function ConsultationPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug, id } = await params;
   const query = await searchParams;
-  const actor = await currentActor();
-  const db = await getDb();
   const path = `/policies/${slug}/consultations/${id}`;
-  const result = await loadOrRefuse(() => getConsultation(db, actor, { consultationId: id }), path);
-  if ("refusal" in result) return result.refusal;
-  const d = result.data;
-  if (d.policy.slug !== slug) notFound();
+  const actor = await requirePageActor("consultation.read", path, query);
+  const db = await getDb();
+  // Under another policy's address, the consultation is not found: its links would lead elsewhere.
+  const d = await loadPageItem(async () => {
+    const found = await getConsultation(db, actor, { consultationId: id });
+    return found.policy.slug === slug ? found : null;
+  });
   const timeZone = await getTimezone(db);
   const topLevel = d.comments.filter((c) => !c.parentId);
   const repliesOf = (parentId: string) => d.comments.filter((c) => c.parentId === parentId);
@@ -64,7 +63,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
           <Link className="font-semibold text-brand-700 underline" href={`${path}/register`}>
             Consultation register
           </Link>
-          {actor && can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
+          {can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
             <ActionButton action={closeConsultationAction} fields={{ consultationId: d.consultation.id, slug }} label="Close the consultation now" variant="danger" />
           ) : null}
         </div>

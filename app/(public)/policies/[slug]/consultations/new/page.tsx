@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { OpenConsultationForm } from "@/components/consultations/open-consultation-form";
-import { loadOrRefuse } from "@/components/policies/refusal";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { toLocalInput } from "@/lib/time";
 import { listPillars } from "@/lib/consultations/queries";
 import { listFinalVersions, loadReadablePolicy } from "@/lib/policies/queries";
@@ -18,15 +16,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export default async function NewConsultationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(`/login?returnTo=/policies/${slug}/consultations/new`);
+  const actor = await requirePageActor("consultation.open", `/policies/${slug}/consultations/new`);
   const db = await getDb();
-  const result = await loadOrRefuse(async () => {
+  const { policy, versions } = await loadPageItem(async () => {
     const policy = await loadReadablePolicy(db, actor, slug);
     return { policy, versions: await listFinalVersions(db, actor, policy.id) };
-  }, `/policies/${slug}/consultations/new`);
-  if ("refusal" in result) return result.refusal;
-  const { policy, versions } = result.data;
+  });
   const [pillars, timeZone] = await Promise.all([listPillars(db), getTimezone(db)]);
   const now = new Date();
   return (

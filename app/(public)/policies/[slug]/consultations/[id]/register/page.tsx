@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AnswerForm } from "@/components/consultations/answer-form";
 import { COMMENT_STATUS_LABELS, CommentStatusBadge } from "@/components/policies/labels";
-import { loadOrRefuse } from "@/components/policies/refusal";
 import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
@@ -11,7 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { getDb } from "@/db";
 import { COMMENT_STATUSES } from "@/lib/consultations/vocabulary";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
 import { listRegister } from "@/lib/consultations/queries";
 
 export const metadata: Metadata = { title: "Consultation register" };
@@ -19,14 +17,14 @@ export const metadata: Metadata = { title: "Consultation register" };
 export default async function RegisterPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug, id } = await params;
   const query = await searchParams;
-  const actor = await currentActor();
-  const db = await getDb();
   const path = `/policies/${slug}/consultations/${id}`;
-  const result = await loadOrRefuse(() => listRegister(db, actor, { consultationId: id, pillar: query.pillar, status: query.status }), `${path}/register`);
-  if ("refusal" in result) return result.refusal;
-  const { policy, versionNumber, filter, rows, pillars } = result.data;
-  if (policy.slug !== slug) notFound();
-  const answering = actor !== null && can(actor.roles, "comment.answer");
+  const actor = await requirePageActor("consultation.read", `${path}/register`, query);
+  const db = await getDb();
+  const { policy, versionNumber, filter, rows, pillars } = await loadPageItem(async () => {
+    const found = await listRegister(db, actor, { consultationId: id, pillar: query.pillar, status: query.status });
+    return found.policy.slug === slug ? found : null;
+  });
+  const answering = can(actor.roles, "comment.answer");
   const csv = `/api/consultations/${id}/register?${new URLSearchParams({ ...(filter.pillar ? { pillar: filter.pillar } : {}), ...(filter.status ? { status: filter.status } : {}) })}`;
   return (
     <>
