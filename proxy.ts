@@ -20,7 +20,18 @@ const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * A control character in an address (a NUL, a line break, escape codes): no page, filter or id ever
+ * takes one, and PostgreSQL refuses a whole query over a NUL. Refused here for every route at once,
+ * so no search, filter or route parameter can carry one to the database.
+ */
+const CONTROL_IN_ADDRESS = /%(?:[01][0-9a-f]|7f)|[\u0000-\u001f\u007f]/i;
+
 export async function proxy(request: NextRequest) {
+  const address = request.nextUrl.pathname + request.nextUrl.search;
+  if (CONTROL_IN_ADDRESS.test(address) || !decodes(request.nextUrl.pathname)) {
+    return withHeaders(refuse(request, 400, "invalid", "This address contains a control character or a broken escape (such as %00 or %ff) and was refused."), request);
+  }
   if (WRITES.has(request.method)) {
     const refusal = (await refuseWrite(request)) ?? null;
     if (refusal) return withHeaders(refusal, request);
@@ -34,6 +45,16 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return withHeaders(response, request);
+}
+
+/** Whether a path's escapes are valid UTF-8 (`%ff` is not, and Next would fail on it with a 500). */
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function refuseWrite(request: NextRequest): Promise<Response | undefined> {
