@@ -15,6 +15,7 @@ import { closeConsultationAction } from "@/lib/consultations/actions";
 import { getConsultation } from "@/lib/consultations/queries";
 import { effectiveClose } from "@/lib/consultations/rules";
 import { formatDateTime } from "@/lib/format";
+import { groupBy } from "@/lib/collections";
 import { getTimezone } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Consultation" };
@@ -33,9 +34,11 @@ export default async function ConsultationPage({ params, searchParams }: { param
     return found.policy.slug === slug ? found : null;
   });
   const timeZone = await getTimezone(db);
+  // Grouped once, so the page's work grows with its comments, not with comments times paragraphs.
+  const replies = groupBy(d.comments.filter((c) => c.parentId), (c) => c.parentId!);
+  const repliesOf = (parentId: string) => replies.get(parentId) ?? [];
   const topLevel = d.comments.filter((c) => !c.parentId);
-  const repliesOf = (parentId: string) => d.comments.filter((c) => c.parentId === parentId);
-  const current = topLevel.filter((c) => !c.outdatedAt);
+  const currentByParagraph = groupBy(topLevel.filter((c) => !c.outdatedAt), (c) => c.paragraphKey);
   const outdated = topLevel.filter((c) => c.outdatedAt);
   const labels = d.paragraphs.map((p) => paragraphLabel(p.body));
   const reply = d.refusal ? undefined : { consultationId: d.consultation.id, slug };
@@ -75,7 +78,7 @@ export default async function ConsultationPage({ params, searchParams }: { param
         <Card title="Text and comments">
           <ol className="flex flex-col gap-6">
             {d.paragraphs.map((p, i) => {
-              const mine = current.filter((c) => c.paragraphKey === p.key);
+              const mine = currentByParagraph.get(p.key) ?? [];
               return (
                 <li key={p.key} id={`paragraph-${p.key}`} className="border-b border-slate-200 pb-4 last:border-0">
                   <h3 className="text-base font-semibold">Paragraph {i + 1}</h3>
