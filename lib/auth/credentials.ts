@@ -7,7 +7,7 @@ import { verifyPassword } from "./password";
 import { checkThrottle, recordAttempt } from "./throttle";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(3, "Enter your email address.").max(254).email("Enter a valid email address."),
+  email: z.string().trim().toLowerCase().min(3, "Enter your email address.").max(254).check(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Enter your password.").max(200, "That password is too long."),
 });
 

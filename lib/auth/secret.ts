@@ -3,13 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readEnv } from "@/lib/env";
 
-export const GENERATED_SECRET_FILE = path.join(".data", "auth-secret");
-
 /**
  * The secret that signs sessions. Set AUTH_SECRET in production; on a local embedded database one
- * is generated once and kept under .data/, so sessions survive restarts without any set-up.
+ * is generated once and kept in .data/auth-secret, so sessions survive restarts without any set-up.
  */
-export function resolveAuthSecret(env = readEnv(), secretFile = GENERATED_SECRET_FILE): string {
+export function resolveAuthSecret(env = readEnv()): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production" && env.DATABASE_URL) {
     throw new Error(
@@ -17,7 +15,9 @@ export function resolveAuthSecret(env = readEnv(), secretFile = GENERATED_SECRET
         "process, or sessions break and can be forged. Generate one with `openssl rand -base64 33` and set AUTH_SECRET.",
     );
   }
-  const file = path.resolve(secretFile);
+  // A path the build can read statically: from a path it cannot, it would trace the whole project
+  // into the server output.
+  const file = path.join(process.cwd(), ".data", "auth-secret");
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

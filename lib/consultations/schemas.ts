@@ -4,20 +4,20 @@ import { COMMENT_STATUSES } from "@/lib/consultations/vocabulary";
 export const MAX_COMMENT = 10_000;
 
 /** A moment typed in a form: either an ISO instant with offset, or a local "YYYY-MM-DDTHH:mm" in the organisation's timezone. */
-const moment = z.union([z.date(), z.string().trim()], { message: "Enter a date and time." });
+const moment = z.union([z.date(), z.string().trim()], "Enter a date and time.");
 
 export const openConsultationSchema = z.object({
-  policyId: z.string().uuid("Unknown policy."),
-  versionId: z.string().uuid("Choose a final version."),
+  policyId: z.uuid("Unknown policy."),
+  versionId: z.uuid("Choose a final version."),
   opensAt: moment,
   closesAt: moment,
   pillarIds: z.array(z.string().regex(/^[a-z][a-z_]{1,39}$/, "Choose pillars from the list.")).min(1, "Invite at least one pillar.").max(20),
 });
 
-export const consultationIdSchema = z.object({ consultationId: z.string().uuid("Unknown consultation.") });
+export const consultationIdSchema = z.object({ consultationId: z.uuid("Unknown consultation.") });
 
 export const createCommentSchema = z.object({
-  consultationId: z.string().uuid("Unknown consultation."),
+  consultationId: z.uuid("Unknown consultation."),
   paragraphKey: z.string().regex(/^[a-z0-9-]{1,40}$/, "Choose a paragraph."),
   quote: z
     .string()
@@ -26,11 +26,11 @@ export const createCommentSchema = z.object({
     .optional()
     .transform((q) => (q ? q : null)),
   body: z
-    .string({ message: "Write your comment." })
+    .string("Write your comment.")
     .max(MAX_COMMENT, `Keep the comment under ${MAX_COMMENT.toLocaleString("en")} characters.`)
     .refine((b) => b.trim().length > 0, "Write your comment."),
   parentId: z
-    .union([z.string().uuid("Unknown comment."), z.literal(""), z.null()])
+    .union([z.uuid("Unknown comment."), z.literal(""), z.null()])
     .optional()
     .transform((v) => (v ? v : null)),
 });
@@ -39,8 +39,8 @@ export const ANSWER_STATUSES = COMMENT_STATUSES.filter((s) => s !== "open") as E
 
 export const answerCommentSchema = z
   .object({
-    commentId: z.string().uuid("Unknown comment."),
-    status: z.enum(ANSWER_STATUSES as [string, ...string[]], { message: "Choose an answer." }),
+    commentId: z.uuid("Unknown comment."),
+    status: z.enum(ANSWER_STATUSES as [string, ...string[]], "Choose an answer."),
     response: z.string().trim().max(MAX_COMMENT, `Keep the answer under ${MAX_COMMENT.toLocaleString("en")} characters.`).optional().default(""),
   })
   .superRefine((value, ctx) => {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
 import { parseInput } from "@/lib/validation";
 
-const markReadSchema = z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.string().uuid()).min(1).max(500) })]);
+const markReadSchema = z.union([z.object({ all: z.literal(true) }), z.object({ ids: z.array(z.uuid()).min(1).max(500) })]);
 
 /** Marks the caller's own notifications read: some, or all. Others' notifications are never touched. */
 export async function markNotificationsRead(db: DB, actor: Actor | null, input: unknown): Promise<number> {

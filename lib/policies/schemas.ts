@@ -4,10 +4,10 @@ import { POLICY_CATEGORIES, POLICY_STATUSES } from "@/lib/policies/vocabulary";
 export const MAX_POLICY_TEXT = 100_000;
 
 const title = z.string().trim().min(3, "Give the policy a title of at least 3 characters.").max(200, "Keep the title under 200 characters.");
-const category = z.enum(POLICY_CATEGORIES, { message: "Choose a category." });
+const category = z.enum(POLICY_CATEGORIES, "Choose a category.");
 // A browser sends a textarea's line ends as CRLF; the limit counts them as the one character typed.
 const bodyMd = z
-  .string({ message: "Write the policy text." })
+  .string("Write the policy text.")
   .transform((text) => text.replace(/\r\n?/g, "\n"))
   .pipe(
     z
@@ -27,17 +27,17 @@ const changeSummary = z.string().trim().max(2000, "Keep the summary of changes u
 
 export const createPolicySchema = z.object({ title, slug: optionalSlug, category, bodyMd });
 export const editDraftSchema = z.object({
-  policyId: z.string().uuid("Unknown policy."),
+  policyId: z.uuid("Unknown policy."),
   title,
   category,
   bodyMd,
   changeSummary,
 });
 export const changeStatusSchema = z.object({
-  policyId: z.string().uuid("Unknown policy."),
-  status: z.enum(POLICY_STATUSES, { message: "Choose a status." }),
+  policyId: z.uuid("Unknown policy."),
+  status: z.enum(POLICY_STATUSES, "Choose a status."),
 });
-export const policyIdSchema = z.object({ policyId: z.string().uuid("Unknown policy.") });
+export const policyIdSchema = z.object({ policyId: z.uuid("Unknown policy.") });
 
 export const policyFilterSchema = z.object({
   status: z.enum(POLICY_STATUSES).optional().catch(undefined),

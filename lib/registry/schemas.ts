@@ -15,12 +15,12 @@ export const registrySearchSchema = z.object({
     z.string().trim().regex(/^[A-Za-z]{2}$/, "Use a two-letter country code such as CH.").transform((v) => v.toUpperCase()).optional(),
   ),
   pillar: z.preprocess(blank, z.string().trim().regex(/^[a-z][a-z_]{1,39}$/, "Unknown pillar.").optional()),
-  status: z.preprocess(blank, z.enum(MEMBERSHIP_STATUSES, { message: `Use one of: ${MEMBERSHIP_STATUSES.join(", ")}.` }).optional()),
+  status: z.preprocess(blank, z.enum(MEMBERSHIP_STATUSES, `Use one of: ${MEMBERSHIP_STATUSES.join(", ")}.`).optional()),
   goodStanding: z.preprocess(
     blank,
-    z.enum(["true", "false"], { message: "Use true or false." }).transform((v) => v === "true").optional(),
+    z.enum(["true", "false"], "Use true or false.").transform((v) => v === "true").optional(),
   ),
-  page: z.preprocess(blank, z.coerce.number({ message: "The page must be a whole number from 1." }).int("The page must be a whole number from 1.").min(1, "The page must be a whole number from 1.").max(10_000, "That page is too far.").default(1)),
+  page: z.preprocess(blank, z.coerce.number("The page must be a whole number from 1.").int("The page must be a whole number from 1.").min(1, "The page must be a whole number from 1.").max(10_000, "That page is too far.").default(1)),
 });
 export type RegistrySearch = z.infer<typeof registrySearchSchema>;
 
@@ -35,11 +35,11 @@ const website = z.preprocess(
     .string()
     .trim()
     .max(300, "Keep the address under 300 characters.")
-    .url("Enter a full web address, starting with https://.")
+    .check(z.url("Enter a full web address, starting with https://."))
     .refine((v) => /^https?:\/\//i.test(v), "Enter a full web address, starting with https://.")
     .optional(),
 );
-const standard = z.preprocess(blank, z.enum(CERTIFICATION_STANDARDS, { message: "Choose a recognised standard." }).optional());
+const standard = z.preprocess(blank, z.enum(CERTIFICATION_STANDARDS, "Choose a recognised standard.").optional());
 
 export const createOrganizationSchema = z.object({
   name,
@@ -47,7 +47,7 @@ export const createOrganizationSchema = z.object({
     blank,
     z.string().trim().toLowerCase().max(80, "Keep the short name under 80 characters.").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.").optional(),
   ),
-  pillarId: z.string({ message: "Choose a pillar." }).regex(/^[a-z][a-z_]{1,39}$/, "Choose a pillar."),
+  pillarId: z.string("Choose a pillar.").regex(/^[a-z][a-z_]{1,39}$/, "Choose a pillar."),
   country,
   website,
   certificationStandard: standard,
@@ -55,7 +55,7 @@ export const createOrganizationSchema = z.object({
 });
 
 export const updateOrganizationSchema = z.object({
-  organizationId: z.string().uuid("Unknown organisation."),
+  organizationId: z.uuid("Unknown organisation."),
   name,
   country,
   website,
@@ -64,8 +64,8 @@ export const updateOrganizationSchema = z.object({
 });
 
 export const changeStatusSchema = z.object({
-  organizationId: z.string().uuid("Unknown organisation."),
-  toStatus: z.enum(MEMBERSHIP_STATUSES, { message: "Choose a status." }),
+  organizationId: z.uuid("Unknown organisation."),
+  toStatus: z.enum(MEMBERSHIP_STATUSES, "Choose a status."),
   reason: reasonSchema,
   effectiveOn: optionalCalendarDateSchema("Enter the effective date as a date."),
 });

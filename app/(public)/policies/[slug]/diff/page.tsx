@@ -15,7 +15,7 @@ import { getPolicy, getVersionPair } from "@/lib/policies/queries";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-const versionNumber = z.coerce.number({ message: "Version numbers are whole numbers." }).int("Version numbers are whole numbers.").min(1, "Version numbers start at 1.").max(100_000, "No policy has that many versions.");
+const versionNumber = z.coerce.number("Version numbers are whole numbers.").int("Version numbers are whole numbers.").min(1, "Version numbers start at 1.").max(100_000, "No policy has that many versions.");
 const paramsSchema = z.object({
   from: versionNumber.optional(),
   to: versionNumber.optional(),
