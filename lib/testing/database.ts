@@ -44,7 +44,8 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     database = await openDatabase({ kind: "pglite", dir: "memory://", loadDataDir });
     label = "PGlite in memory";
   }
-  if (!template) await migrateDatabase(database);
+  // A no-op on a copied template (a few milliseconds), unless a migration was written since it was built (watch mode).
+  await migrateDatabase(database);
   if (options.seed && template !== "seeded") await seedDemoData(database.db);
   const close = async () => {
     await database.close();
