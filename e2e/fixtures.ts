@@ -53,7 +53,7 @@ type SessionFixtures = {
 
 /**
  * Signing in costs a password hash and three page loads, and the stories switch accounts often: each
- * account signs in through the form once per run (per worker), and later tests reuse that session.
+ * account signs in through the form once per run, and later tests reuse that session.
  * Never sign out of a shared session, nor end an account's sessions while others reuse them: such a
  * test signs in itself with `signIn`, in a session of its own. Every spec takes `test` from here, so
  * all run in one worker (one browser) whatever fixtures they use.
