@@ -5,9 +5,14 @@ import { defineConfig, devices } from "@playwright/test";
 import { serverArgs } from "./scripts/server-command";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A folder per run (the config is read again by every worker, which inherits these variables).
+const runDir = process.env.E2E_RUN_DIR ?? mkdtempSync(path.join(tmpdir(), "pillars-e2e-"));
+process.env.E2E_RUN_DIR = runDir;
 // A fresh embedded database for every run; the server migrates and seeds it at start.
-const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(mkdtempSync(path.join(tmpdir(), "pillars-e2e-")), "pglite");
+const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(runDir, "pglite");
 process.env.E2E_PGLITE_DIR = dataDir;
+// The sessions the tests sign in once and reuse (e2e/fixtures.ts) belong to this run's database.
+process.env.E2E_SESSIONS_DIR = path.join(runDir, "sessions");
 
 export default defineConfig({
   testDir: "./e2e",

@@ -17,13 +17,18 @@ export type DB = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle has the same query surface. */
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /** `loadDataDir`: a data directory saved by PGlite's `dumpDataDir`, opened instead of a new one (test templates). */
+  | { kind: "pglite"; dir: string; loadDataDir?: Blob };
 
 export type Database = {
   db: DB;
   kind: DatabaseTarget["kind"];
   /** The postgres.js client, on PostgreSQL only (for session-level advisory locks). */
   postgresClient?: postgres.Sql;
+  /** The PGlite client, on PGlite only (tests save its data directory as a template). */
+  pgliteClient?: PGlite;
   close: () => Promise<void>;
   /** Counts SQL statements when BENCH_COUNT_QUERIES=1. */
   statements: { count: number };
@@ -53,12 +58,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const inMemory = target.dir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDatabaseFolder(target.dir);
   try {
-    if (!inMemory) await initializeFolderInChildProcess(path.resolve(target.dir));
-    const client = await PGlite.create(inMemory ? target.dir : path.resolve(target.dir));
+    if (!inMemory && !target.loadDataDir) await initializeFolderInChildProcess(path.resolve(target.dir));
+    const client = await PGlite.create({ dataDir: inMemory ? target.dir : path.resolve(target.dir), loadDataDir: target.loadDataDir });
     const db = drizzlePglite({ client, schema, logger }) as unknown as DB;
     return {
       db,
       kind: "pglite",
+      pgliteClient: client,
       statements,
       close: async () => {
         await client.close();

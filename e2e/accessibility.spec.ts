@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, ROLE_ACCOUNTS, signIn } from "./fixtures";
+import { expect, expectNoAxeViolations, ROLE_ACCOUNTS, test } from "./fixtures";
 
 test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
   test("the public pages have no violations", async ({ page }) => {
@@ -10,9 +9,8 @@ test.describe("accessibility (axe, WCAG 2.1 AA)", () => {
   });
 
   for (const account of ROLE_ACCOUNTS) {
-    test(`the ${account.role}'s pages have no violations`, async ({ page }) => {
-      await signIn(page, account.email);
-      await expect(page).toHaveURL(/\/dashboard$/);
+    test(`the ${account.role}'s pages have no violations`, async ({ page, signInAs }) => {
+      await signInAs(account.email);
       await expectNoAxeViolations(page);
       await page.goto("/");
       await expectNoAxeViolations(page);

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 const PILLARS = ["Governments", "Civil Society Organisations", "Private Security Companies"];
 
@@ -20,10 +19,8 @@ test.describe("the board", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a signed-in director sees how long each term has left and which end within 90 days", async ({ page }) => {
-    await signIn(page, "cso2@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
-    await page.goto("/board");
+  test("a signed-in director sees how long each term has left and which end within 90 days", async ({ page, signInAs }) => {
+    await signInAs("cso2@example.org", "/board");
     const gov3 = page.getByRole("listitem").filter({ hasText: "Priya Natarajan" });
     await expect(gov3).toContainText(/\d+ days left/);
     await expect(gov3).toContainText("Term ends within 90 days");
@@ -32,9 +29,8 @@ test.describe("the board", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("an administrator vacates a seat, is refused holders of another pillar or with a seat, then fills it", async ({ page }) => {
-    await signIn(page, "admin@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
+  test("an administrator vacates a seat, is refused holders of another pillar or with a seat, then fills it", async ({ page, signInAs }) => {
+    await signInAs("admin@example.org");
     await page.getByRole("link", { name: "Seats" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Board seats" })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -72,9 +68,8 @@ test.describe("the board", () => {
     await expect(page.getByRole("region", { name: "Governments" }).getByRole("listitem").filter({ hasText: "Seat 4" })).toContainText("Erik Lindqvist");
   });
 
-  test("other roles cannot open seat administration", async ({ page }) => {
-    await signIn(page, "secretariat@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
+  test("other roles cannot open seat administration", async ({ page, signInAs }) => {
+    await signInAs("secretariat@example.org");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Seats", exact: true })).toHaveCount(0);
     const response = await page.goto("/admin/seats");
     expect(response?.status()).toBe(403);

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
 
 /** Fills the new-task form with everything but a due date, which the server then refuses. */
 async function fillTaskWithoutDueDate(page: Page, title: string) {
@@ -21,10 +21,9 @@ async function expectTaskFormKept(page: Page, title: string) {
 }
 
 test.describe("a refused form keeps what was typed", () => {
-  test("in the browser: only the missing due date needs adding", async ({ page }) => {
+  test("in the browser: only the missing due date needs adding", async ({ page, signInAs }) => {
     const title = `Circulate the minutes ${Date.now()}`;
-    await signIn(page, "secretariat@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signInAs("secretariat@example.org");
     await fillTaskWithoutDueDate(page, title);
     await expectTaskFormKept(page, title);
     await page.getByLabel("Due date").fill("2030-07-01");
@@ -36,6 +35,7 @@ test.describe("a refused form keeps what was typed", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const title = `Circulate the annexes ${Date.now()}`;
+    // Signing in works without JavaScript too: the form posts and the server redirects.
     await signIn(page, "secretariat@example.org");
     await expect(page).toHaveURL(/\/dashboard$/);
     await fillTaskWithoutDueDate(page, title);

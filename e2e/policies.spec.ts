@@ -1,6 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parseCsv } from "../lib/consultations/csv-parse";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 const TITLE = "Detention Standards for Member Companies";
 const SLUG = "detention-standards-for-member-companies";
@@ -20,17 +20,6 @@ const V2 = `**1. Scope.** This policy applies to every member company that holds
 **4. Review.** The Board reviews this policy every three years.
 
 **5. Handover.** Persons apprehended are handed to the competent public authorities without delay.`;
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
-}
-
-async function switchTo(page: Page, email: string) {
-  await signOut(page);
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 function paragraph(page: Page, n: number) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Paragraph ${n}`, exact: true }) });
@@ -58,13 +47,10 @@ test.describe("policies and consultations", () => {
     expect((await csv.json()).error.code).toBe("unauthenticated");
   });
 
-  test("the Secretariat drafts, consults two pillars, answers, and version 2 carries the comments forward", async ({ page }) => {
+  test("the Secretariat drafts, consults two pillars, answers, and version 2 carries the comments forward", async ({ page, signInAs, switchTo }) => {
     test.setTimeout(180_000);
-    await signIn(page, "secretariat@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
-
     // Create a policy in the Markdown editor, with a preview.
-    await page.goto("/policies");
+    await signInAs("secretariat@example.org", "/policies");
     await page.getByRole("link", { name: "New policy" }).click();
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel("Category").selectOption("procedure");
@@ -106,8 +92,7 @@ test.describe("policies and consultations", () => {
     const keyOfParagraph2 = await paragraph(page, 2).getAttribute("id");
 
     // A representative of an invited pillar comments on paragraph 2, with a quote; user HTML stays text.
-    await switchTo(page, "rep.gov@example.org");
-    await page.goto(consultationUrl);
+    await switchTo("rep.gov@example.org", consultationUrl);
     await paragraph(page, 2).getByRole("link", { name: "Comment on paragraph 2" }).click();
     await expect(page.getByLabel("Paragraph", { exact: true })).toHaveValue(keyOfParagraph2!.replace("paragraph-", ""));
     await page.getByLabel("Quoted words (optional)").fill("within 14 days");
@@ -124,15 +109,14 @@ test.describe("policies and consultations", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     // The other invited pillar comments on paragraph 3, which version 2 will delete.
-    await switchTo(page, "rep.cso@example.org");
-    await page.goto(consultationUrl);
+    await switchTo("rep.cso@example.org", consultationUrl);
     await page.getByLabel("Paragraph", { exact: true }).selectOption({ index: 2 });
     await page.getByLabel("Your comment").fill("Five years is too short for records of detention.");
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByText("Comment posted.")).toBeVisible();
 
     // For the third pillar's representative, not invited, neither the consultation nor the draft exists.
-    await switchTo(page, "rep.psc@example.org");
+    await switchTo("rep.psc@example.org");
     const uninvited = await page.goto(consultationUrl);
     expect(uninvited?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -141,14 +125,12 @@ test.describe("policies and consultations", () => {
     expect((await page.request.get(`/policies/${SLUG}`)).status()).toBe(404);
 
     // The administrator may read it, but the comment box is replaced by the reason.
-    await switchTo(page, "admin@example.org");
-    await page.goto(consultationUrl);
+    await switchTo("admin@example.org", consultationUrl);
     await expect(page.getByText("Why you cannot comment:")).toBeVisible();
     await expect(page.getByLabel("Your comment")).toHaveCount(0);
 
     // The register: filter, answer (a reason is required for "not accepted"), CSV.
-    await switchTo(page, "secretariat@example.org");
-    await page.goto(`${consultationUrl}/register`);
+    await switchTo("secretariat@example.org", `${consultationUrl}/register`);
     await expect(page.getByRole("heading", { name: "3 comments" })).toBeVisible();
     await page.getByLabel("Pillar").selectOption({ label: "Governments" });
     await page.getByRole("button", { name: "Filter" }).click();
@@ -219,9 +201,8 @@ test.describe("policies and consultations", () => {
     await expect(page.getByText("Bad request: This policy has no version 99 that you can read.")).toBeVisible();
   });
 
-  test("a representative follows the dashboard to the open demo consultation, with its coverage and register", async ({ page }) => {
-    await signIn(page, "rep.psc@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
+  test("a representative follows the dashboard to the open demo consultation, with its coverage and register", async ({ page, signInAs }) => {
+    await signInAs("rep.psc@example.org");
     await page.getByRole("link", { name: "Complaints Procedure for Affected Persons" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Consultation on version 1" })).toBeVisible();
     const heat = page.getByRole("table", { name: /Comments per paragraph and pillar/ });
@@ -235,10 +216,8 @@ test.describe("policies and consultations", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a director opens every demo policy, in every status, and each comparison of its versions", async ({ page }) => {
-    await signIn(page, "cso2@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
-    await page.goto("/policies");
+  test("a director opens every demo policy, in every status, and each comparison of its versions", async ({ page, signInAs }) => {
+    await signInAs("cso2@example.org", "/policies");
     const links = page.getByRole("table").getByRole("link");
     // The seven demo policies, one per status (another test may have added its own).
     await expect(links.filter({ hasText: "Whistleblower Protection Guidance" })).toBeVisible();

@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 import { type Answer, type DemoIds, fill, PAGES, pageRoutes, type Reader, UNKNOWN_ID } from "./page-access";
 
 const ACCOUNTS: Record<Exclude<Reader, "visitor">, string> = { representative: "rep.psc@example.org", admin: "admin@example.org" };

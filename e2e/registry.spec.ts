@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 test.describe("the public registry", () => {
   test("a procurement officer finds a company by part of its name and sees its standing", async ({ page }) => {
@@ -73,9 +72,8 @@ test.describe("the public registry", () => {
     expect((await missing.json()).error.code).toBe("not_found");
   });
 
-  test("the Secretariat changes a company's status with a reason, and the registry shows it", async ({ page }) => {
-    await signIn(page, "secretariat@example.org");
-    await expect(page).toHaveURL(/\/dashboard$/);
+  test("the Secretariat changes a company's status with a reason, and the registry shows it", async ({ page, signInAs }) => {
+    await signInAs("secretariat@example.org");
     await page.getByRole("link", { name: "Organisations" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Organisations" })).toBeVisible();
     await expectNoAxeViolations(page);

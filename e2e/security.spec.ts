@@ -1,6 +1,5 @@
 import { request as http } from "node:http";
-import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { PAGES } from "./page-access";
 
 /**
@@ -8,11 +7,6 @@ import { PAGES } from "./page-access";
  * large or come from another site, and pages and endpoints that say no more than the reader may know.
  */
 const API_ROUTES = ["/api/health", "/api/registry", "/api/registry/meridian-protective-services", "/api/registry/no-such-company", "/api/calendar/nothing.ics"];
-
-async function signInAs(page: Page, email: string) {
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 /** A raw POST with a chunked body (no Content-Length), as `curl -H "Transfer-Encoding: chunked"` sends it. */
 function postChunked(url: string, headers: Record<string, string>, bytes: number): Promise<number> {
@@ -86,9 +80,8 @@ test.describe("security at the edges", () => {
     expect(body.results[0]!.url).toBe(`${new URL(baseURL!).origin}/registry/meridian-protective-services`);
   });
 
-  test("a representative sees no open motion on a policy being voted on; the session shows no roles", async ({ page }) => {
-    await signInAs(page, "rep.psc@example.org");
-    await page.goto("/policies/incident-reporting-requirements");
+  test("a representative sees no open motion on a policy being voted on; the session shows no roles", async ({ page, signInAs }) => {
+    await signInAs("rep.psc@example.org", "/policies/incident-reporting-requirements");
     await expect(page.getByRole("heading", { level: 1, name: "Incident Reporting Requirements for Member Companies" })).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: /motion|adopt/i })).toHaveCount(0);
     expect(await page.getByRole("main").locator('a[href^="/votes/"]').count()).toBe(0);

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ROLE_ACCOUNTS, signIn } from "./fixtures";
+import { expect, ROLE_ACCOUNTS, signIn, test } from "./fixtures";
 
 test.describe("signing in", () => {
   for (const account of ROLE_ACCOUNTS) {

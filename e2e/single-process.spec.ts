@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a second server on the same database folder refuses to start, and the first keeps serving", async ({ request }) => {
   const folder = process.env.E2E_PGLITE_DIR!;

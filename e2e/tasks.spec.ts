@@ -1,26 +1,15 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
-
-async function signInAs(page: Page, email: string) {
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-async function switchTo(page: Page, email: string) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await signInAs(page, email);
-}
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
 const about = (page: Page) => page.getByRole("region", { name: "About this task" });
 const timeline = (page: Page) => page.getByRole("list", { name: "Timeline, oldest first" });
 
 test.describe("Secretariat oversight tasks", () => {
-  test("a task goes from the Secretariat to staff2, is returned by a director, resubmitted and accepted", async ({ page }) => {
+  test("a task goes from the Secretariat to staff2, is returned by a director, resubmitted and accepted", async ({ page, signInAs, switchTo }) => {
     const title = `Prepare the donor report ${Date.now()}`;
 
     // 1. The Secretariat creates a task for staff2.
-    await signInAs(page, "secretariat@example.org");
-    await page.goto("/tasks/new");
+    await signInAs("secretariat@example.org", "/tasks/new");
     await expectNoAxeViolations(page);
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("Description").fill("Narrative and financial report for the annual grant.");
@@ -35,7 +24,7 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(about(page).getByText("Open", { exact: true })).toBeVisible();
 
     // 2. staff2 sees it in the inbox and under "assigned to me", starts it, reports progress and submits it.
-    await switchTo(page, "staff2@example.org");
+    await switchTo("staff2@example.org");
     await expect(page.getByTestId("unread-count")).toBeVisible();
     await page.getByRole("link", { name: /^Inbox/ }).click();
     await expect(page.getByRole("link", { name: `Task assigned: ${title}` })).toBeVisible();
@@ -61,8 +50,7 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(page.getByRole("button", { name: "Return" })).toHaveCount(0);
 
     // 4. gov2 returns it: first without a reason (a field error, nothing changes), then with one.
-    await switchTo(page, "gov2@example.org");
-    await page.goto(taskUrl);
+    await switchTo("gov2@example.org", taskUrl);
     await page.getByRole("button", { name: "Return" }).click();
     await expect(page.getByText("Say why the task is returned.")).toBeVisible();
     await expect(page.getByLabel("Reason for returning it")).toHaveAttribute("aria-invalid", "true");
@@ -74,8 +62,7 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(about(page).getByText("In progress", { exact: true })).toBeVisible();
 
     // staff2 is told, and resubmits.
-    await switchTo(page, "staff2@example.org");
-    await page.goto("/inbox");
+    await switchTo("staff2@example.org", "/inbox");
     await expect(page.getByRole("link", { name: `Task returned: ${title}` })).toBeVisible();
     await expect(page.getByText("Please add the spending by pillar.")).toBeVisible();
     await page.getByRole("link", { name: `Task returned: ${title}` }).click();
@@ -83,8 +70,7 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(about(page).getByText("In review", { exact: true })).toBeVisible();
 
     // 5. gov2 accepts it.
-    await switchTo(page, "gov2@example.org");
-    await page.goto(taskUrl);
+    await switchTo("gov2@example.org", taskUrl);
     await page.getByRole("button", { name: "Accept" }).click();
     await expect(about(page).getByText("Done", { exact: true })).toBeVisible();
 
@@ -106,8 +92,8 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(actions).toHaveText(["task.accept", "task.submit", "task.return", "task.submit", "task.progress", "task.start", "task.create"]);
   });
 
-  test("the oversight view shows the figures as a table, with no accessibility violations", async ({ page }) => {
-    await signInAs(page, "cso2@example.org");
+  test("the oversight view shows the figures as a table, with no accessibility violations", async ({ page, signInAs }) => {
+    await signInAs("cso2@example.org");
     await page.getByRole("link", { name: "Oversight" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Oversight" })).toBeVisible();
     const table = page.getByRole("table");
@@ -116,9 +102,8 @@ test.describe("Secretariat oversight tasks", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a follow-up task from a passed motion opens the form with the motion linked", async ({ page }) => {
-    await signInAs(page, "gov1@example.org");
-    await page.goto("/tasks?status=done");
+  test("a follow-up task from a passed motion opens the form with the motion linked", async ({ page, signInAs }) => {
+    await signInAs("gov1@example.org", "/tasks?status=done");
     await page.getByRole("link", { name: "Publish the adopted Certification Procedure on the public website" }).click();
     const motionHref = await about(page).getByRole("link").first().getAttribute("href");
     const motionId = motionHref!.split("/").pop()!;
@@ -130,8 +115,8 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(page.getByLabel("Linked motion")).toHaveValue("");
   });
 
-  test("the CSV export follows the filters, and the calendar address can be revoked", async ({ page }) => {
-    await signInAs(page, "staff2@example.org");
+  test("the CSV export follows the filters, and the calendar address can be revoked", async ({ page, signInAs }) => {
+    await signInAs("staff2@example.org");
     const csv = await page.request.get("/api/tasks/export?mine=1&overdue=1");
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
@@ -152,8 +137,8 @@ test.describe("Secretariat oversight tasks", () => {
     expect((await page.request.get(await page.getByLabel(/Your calendar address/).inputValue())).status()).toBe(200);
   });
 
-  test("a representative cannot open tasks", async ({ page }) => {
-    await signInAs(page, "rep.gov@example.org");
+  test("a representative cannot open tasks", async ({ page, signInAs }) => {
+    await signInAs("rep.gov@example.org");
     await expect(page.getByRole("link", { name: "Tasks" })).toHaveCount(0);
     const response = await page.goto("/tasks");
     expect(response?.status()).toBe(403);

@@ -1,18 +1,11 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 
-/** A fresh browser session signed in as one demo account. */
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
+/** A page of its own browser context, in the account's session, opened at `landing` (see e2e/fixtures.ts). */
+type PageAs = (email: string, landing?: string) => Promise<Page>;
 
-async function castBallot(browser: Browser, motionUrl: string, who: string, choice: "Yes" | "No" | "Abstain") {
-  const page = await as(browser, `${who}@example.org`);
-  await page.goto(motionUrl);
+async function castBallot(pageAs: PageAs, motionUrl: string, who: string, choice: "Yes" | "No" | "Abstain") {
+  const page = await pageAs(`${who}@example.org`, motionUrl);
   await page.getByRole("group", { name: "Your ballot" }).getByLabel(choice, { exact: true }).check();
   await page.getByRole("button", { name: "Cast my ballot" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your ballot is recorded" })).toBeVisible();
@@ -23,10 +16,9 @@ async function castBallot(browser: Browser, motionUrl: string, who: string, choi
 }
 
 test.describe("board motions and pillar-balanced votes", () => {
-  test("the Secretariat drafts, the Chair opens, twelve directors vote, and 8 yes with one industry yes fails", async ({ browser }) => {
+  test("the Secretariat drafts, the Chair opens, twelve directors vote, and 8 yes with one industry yes fails", async ({ browser, pageAs }) => {
     test.setTimeout(240_000);
-    const secretariat = await as(browser, "secretariat@example.org");
-    await secretariat.goto("/votes");
+    const secretariat = await pageAs("secretariat@example.org", "/votes");
     await expectNoAxeViolations(secretariat);
     await secretariat.getByLabel("To adopt a policy version").check();
     await secretariat.getByLabel("Title").fill("Adopt the Human Rights Impact Assessment Guidance");
@@ -38,8 +30,7 @@ test.describe("board motions and pillar-balanced votes", () => {
     await expect(secretariat.getByRole("button", { name: "Open the motion for ballots" })).toHaveCount(0);
     await secretariat.context().close();
 
-    const chair = await as(browser, "gov1@example.org");
-    await chair.goto(motionUrl);
+    const chair = await pageAs("gov1@example.org", motionUrl);
     await chair.getByRole("button", { name: "Open the motion for ballots" }).click();
     await expect(chair.getByRole("heading", { name: "Live tally" })).toBeVisible();
     await chair.reload();
@@ -62,7 +53,7 @@ test.describe("board motions and pillar-balanced votes", () => {
       ["psc4", "Abstain"],
     ];
     const needsAfter: string[] = [];
-    for (const [who, choice] of pattern) needsAfter.push(await castBallot(browser, motionUrl, who, choice));
+    for (const [who, choice] of pattern) needsAfter.push(await castBallot(pageAs, motionUrl, who, choice));
     expect(needsAfter[0]).toContain("Quorum needs 6 more ballots in total");
     expect(needsAfter[0]).toContain("Needs 1 more yes from Governments");
     expect(needsAfter[3]).not.toContain("from Governments");
@@ -70,8 +61,7 @@ test.describe("board motions and pillar-balanced votes", () => {
     expect(needsAfter[8]).toContain("Needs 1 more yes from Private Security Companies");
     expect(needsAfter[11]).toBe("Needs 1 more yes from Private Security Companies");
 
-    const closing = await as(browser, "gov1@example.org");
-    await closing.goto(motionUrl);
+    const closing = await pageAs("gov1@example.org", motionUrl);
     await expect(closing.getByTestId("decided")).toHaveText("Decided: passage is no longer possible, whatever the remaining directors do.");
     await expect(closing.getByRole("table").first()).toContainText("8");
     await closing.getByRole("button", { name: "Close the motion now" }).click();
@@ -100,9 +90,8 @@ test.describe("board motions and pillar-balanced votes", () => {
     await visitor.context().close();
   });
 
-  test("a director sees the seeded open motion, its roll call, and may declare a conflict of interest", async ({ browser }) => {
-    const page = await as(browser, "cso4@example.org");
-    await page.goto("/votes");
+  test("a director sees the seeded open motion, its roll call, and may declare a conflict of interest", async ({ pageAs }) => {
+    const page = await pageAs("cso4@example.org", "/votes");
     await page.getByRole("link", { name: "Adopt Incident Reporting Requirements for Member Companies version 2" }).click();
     await expect(page.getByRole("heading", { name: "Live tally" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Roll call" })).toBeVisible();
@@ -116,8 +105,8 @@ test.describe("board motions and pillar-balanced votes", () => {
     await page.context().close();
   });
 
-  test("an administrator manages decision rules, and a rule that does not fit the seats is refused", async ({ browser }) => {
-    const page = await as(browser, "admin@example.org");
+  test("an administrator manages decision rules, and a rule that does not fit the seats is refused", async ({ pageAs }) => {
+    const page = await pageAs("admin@example.org");
     await page.getByRole("link", { name: "Decision rules" }).click();
     await expect(page.getByRole("heading", { name: "Pillar-balanced supermajority (default, configurable)" })).toBeVisible();
     await expectNoAxeViolations(page);

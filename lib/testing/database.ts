@@ -1,43 +1,52 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/lib/demo";
 import { type Actor, loadActor } from "@/lib/auth/actor";
+import { adminClient, seedingIsCurrent, serverDatabaseName, serverDatabaseUrl, type TemplateKind, type TestTemplates } from "./templates";
 
 export type TestDatabase = Database & { label: string; actor: (email: string) => Promise<Actor> };
 
 /**
- * A freshly migrated database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set,
- * a new database on that PostgreSQL server that is dropped again by `close`.
+ * A freshly migrated database for one test file (with the demo data when `seed`): in-memory PGlite,
+ * or, when TEST_DATABASE_URL is set, a new database on that PostgreSQL server that is dropped again
+ * by `close`. Copied from the run's templates (lib/testing/global-setup.ts) when there are any;
+ * migrated and seeded here otherwise.
  */
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  const templates = inject("testTemplates");
+  const usable = templates?.kind === (serverUrl ? "postgres" : "pglite") ? templates : undefined;
+  const template = usable && chooseTemplate(usable, options.seed ?? false);
+
   let database: Database;
   let label: string;
   let dropDatabase = async () => {};
   if (serverUrl) {
-    const url = new URL(serverUrl);
-    // Named after the run's database, so whoever drops that run's databases finds these too.
-    const base = url.pathname.slice(1).replace(/[^a-z0-9_]/gi, "") || "pillars_test";
-    const name = `${base}_${randomBytes(5).toString("hex")}`.toLowerCase().slice(0, 63);
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ kind: "postgres", url: url.toString() });
+    const name = serverDatabaseName(serverUrl, randomBytes(5).toString("hex"));
+    const admin = adminClient(serverUrl);
+    const source = usable?.kind === "postgres" && template ? usable.databases[template] : undefined;
+    await createServerDatabase(admin, name, source);
+    database = await openDatabase({ kind: "postgres", url: serverDatabaseUrl(serverUrl, name) });
     label = `PostgreSQL ${name}`;
     dropDatabase = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {
-    database = await openDatabase({ kind: "pglite", dir: "memory://" });
+    const file = usable?.kind === "pglite" && template ? usable.files[template] : undefined;
+    const loadDataDir = file ? new Blob([await readFile(file)]) : undefined;
+    database = await openDatabase({ kind: "pglite", dir: "memory://", loadDataDir });
     label = "PGlite in memory";
   }
+  // A no-op on a copied template (a few milliseconds), unless a migration was written since it was built (watch mode).
   await migrateDatabase(database);
-  if (options.seed) await seedDemoData(database.db);
+  if (options.seed && template !== "seeded") await seedDemoData(database.db);
   const close = async () => {
     await database.close();
     await dropDatabase();
@@ -49,4 +58,31 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     return found;
   };
   return { ...database, close, label, actor };
+}
+
+function chooseTemplate(templates: TestTemplates, seed: boolean): TemplateKind {
+  if (!seed) return "migrated";
+  // Seeded before midnight, the demo data's due dates and expiries would be a day off: seed afresh.
+  return seedingIsCurrent(new Date(templates.seededAt)) ? "seeded" : "migrated";
+}
+
+/**
+ * PostgreSQL refuses to copy a template while another session is connected to it (SQLSTATE 55006).
+ * Nobody connects to the run's templates, and copies made at the same time by two workers do not
+ * conflict; the retry only covers a backend that is still on its way out.
+ */
+async function createServerDatabase(admin: postgres.Sql, name: string, template: string | undefined): Promise<void> {
+  if (!template) {
+    await admin.unsafe(`create database ${name}`);
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
