@@ -30,7 +30,10 @@ const CONTROL_IN_ADDRESS = /%(?:[01][0-9a-f]|7f)|[\u0000-\u001f\u007f]/i;
 export async function proxy(request: NextRequest) {
   const address = request.nextUrl.pathname + request.nextUrl.search;
   if (CONTROL_IN_ADDRESS.test(address) || !decodes(request.nextUrl.pathname)) {
-    return withHeaders(refuse(request, 400, "invalid", "This address contains a control character or a broken escape (such as %00 or %ff) and was refused."), request);
+    return withHeaders(
+      refuse(request, 400, "invalid", "This address contains a control character or a broken escape (such as %00 or %ff) and was refused."),
+      request,
+    );
   }
   if (WRITES.has(request.method)) {
     const refusal = (await refuseWrite(request)) ?? null;
@@ -112,7 +115,8 @@ function refuse(request: NextRequest, status: number, code: string, message: str
 function withHeaders(response: Response, request: NextRequest): Response {
   const https = (request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(":", "")) === "https";
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
-  if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", contentSecurityPolicy(null, request.nextUrl.pathname));
+  if (!response.headers.has("content-security-policy"))
+    response.headers.set("content-security-policy", contentSecurityPolicy(null, request.nextUrl.pathname));
   return response;
 }
 

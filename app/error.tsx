@@ -31,8 +31,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; reset: () 
       }
     >
       <p>
-        This page could not be shown because of a problem on our side. Nothing was changed. Try again; if it keeps happening, tell an
-        administrator.
+        This page could not be shown because of a problem on our side. Nothing was changed. Try again; if it keeps happening, tell an administrator.
       </p>
       {digest ? <p className="text-sm">Reference for the administrator: {digest}</p> : null}
     </StatusPage>

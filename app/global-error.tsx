@@ -37,8 +37,8 @@ export default function GlobalError({ error, retry }: { error: unknown; reset: (
             }
           >
             <p>
-              Pillars could not show this page because of a problem on our side. Nothing was changed. Try again in a moment; if it keeps
-              happening, tell an administrator.
+              Pillars could not show this page because of a problem on our side. Nothing was changed. Try again in a moment; if it keeps happening,
+              tell an administrator.
             </p>
           </StatusPage>
         </main>

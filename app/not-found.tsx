@@ -43,8 +43,8 @@ export default async function NotFound() {
         <p>There is nothing at this address, or it has not been shared with you. Check the address, or find what you need from your dashboard.</p>
       ) : (
         <p>
-          There is nothing at this address, or it is open to members only. Check the address; if you have an account, sign in and you will come
-          back here.
+          There is nothing at this address, or it is open to members only. Check the address; if you have an account, sign in and you will come back
+          here.
         </p>
       )}
     </StatusPage>

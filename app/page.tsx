@@ -6,10 +6,9 @@ export default function HomePage() {
       <section className="rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
         <h1 className="text-3xl font-bold text-slate-900">Governance shared by three pillars</h1>
         <p className="mt-3 max-w-3xl text-lg text-slate-700">
-          Pillars is the workspace of a multi-stakeholder initiative in which governments, civil society organisations and
-          private security companies hold equal seats on one Board. Directors vote under pillar-balanced rules, every
-          pillar is consulted on policy drafts, the Board oversees the Secretariat&apos;s work, and anyone can check whether a
-          company is a member in good standing.
+          Pillars is the workspace of a multi-stakeholder initiative in which governments, civil society organisations and private security companies
+          hold equal seats on one Board. Directors vote under pillar-balanced rules, every pillar is consulted on policy drafts, the Board oversees
+          the Secretariat&apos;s work, and anyone can check whether a company is a member in good standing.
         </p>
         <p className="mt-6">
           <Link href="/login" className="inline-block rounded-md bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">

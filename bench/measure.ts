@@ -24,7 +24,9 @@ async function statementsPerRequest(url: string, path: string, cookie: string | 
  */
 export async function warmUp(url: string, path: string, cookie: string | null): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    autocannon({ url: `${url}${path}`, connections: 10, duration: 2, headers: cookie ? { cookie } : {} }, (error) => (error ? reject(error) : resolve()));
+    autocannon({ url: `${url}${path}`, connections: 10, duration: 2, headers: cookie ? { cookie } : {} }, (error) =>
+      error ? reject(error) : resolve(),
+    );
   });
 }
 

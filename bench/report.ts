@@ -13,7 +13,9 @@ const mark = (ok: boolean) => (ok ? "met" : "MISSED");
 export function printTable(results: Results): void {
   const lines: string[] = [];
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  lines.push(`${pad("database", 9)}${pad("size", 6)}${pad("page", 26)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("req/s", 8)}${pad("stmts", 7)}${pad("RSS MB", 8)}non-2xx`);
+  lines.push(
+    `${pad("database", 9)}${pad("size", 6)}${pad("page", 26)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}${pad("req/s", 8)}${pad("stmts", 7)}${pad("RSS MB", 8)}non-2xx`,
+  );
   for (const run of results.runs) {
     for (const [page, f] of Object.entries(run.pages)) {
       lines.push(
@@ -24,7 +26,9 @@ export function printTable(results: Results): void {
   lines.push("", "Goals:");
   for (const run of results.runs) {
     const worst = Math.max(...Object.values(run.pages).map((f) => f.statementsPerRequest));
-    lines.push(`  ≤ ${GOALS.statementsPerRequest} statements per request (${run.database} ${run.size}): worst ${worst} → ${mark(worst <= GOALS.statementsPerRequest)}`);
+    lines.push(
+      `  ≤ ${GOALS.statementsPerRequest} statements per request (${run.database} ${run.size}): worst ${worst} → ${mark(worst <= GOALS.statementsPerRequest)}`,
+    );
     const rss = Math.max(...Object.values(run.pages).map((f) => f.peakRssMb));
     const limit = GOALS.rssMb[run.database as "pglite" | "postgres"];
     lines.push(`  RSS ≤ ${limit} MB (${run.database} ${run.size}): peak ${rss} MB → ${mark(rss <= limit)}`);

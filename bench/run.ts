@@ -48,10 +48,17 @@ async function prepare(target: DatabaseTarget, size: "1x" | "100x"): Promise<Ids
   }
 }
 
-async function freshTarget(kind: "pglite" | "postgres", size: string): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop: () => Promise<void> }> {
+async function freshTarget(
+  kind: "pglite" | "postgres",
+  size: string,
+): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), `pillars-bench-${size}-`)), "pglite");
-    return { target: { kind, dir }, env: { PGLITE_DIR: dir, DATABASE_URL: "" }, drop: async () => rmSync(path.dirname(dir), { recursive: true, force: true }) };
+    return {
+      target: { kind, dir },
+      env: { PGLITE_DIR: dir, DATABASE_URL: "" },
+      drop: async () => rmSync(path.dirname(dir), { recursive: true, force: true }),
+    };
   }
   const server = new URL(process.env.DATABASE_URL!);
   const name = `pillars_bench_${size}_${randomBytes(4).toString("hex")}`;
@@ -89,7 +96,10 @@ async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise
       }
       let jsBytes: Record<string, number> | undefined;
       if (size === "1x" && kind === "pglite") {
-        const bytes = await firstLoadJsBytes(server.url, PAGES.map((p) => ({ path: p.path(ids), cookie: p.as ? cookies.get(p.as)! : null })));
+        const bytes = await firstLoadJsBytes(
+          server.url,
+          PAGES.map((p) => ({ path: p.path(ids), cookie: p.as ? cookies.get(p.as)! : null })),
+        );
         jsBytes = Object.fromEntries(PAGES.map((p, i) => [p.name, bytes[i]!]));
       }
       return { database: kind, size, startupMs: server.startupMs, pages, jsBytes };

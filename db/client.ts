@@ -41,8 +41,7 @@ export function describeTarget(target: DatabaseTarget): string {
 /** Opens a database. PGlite folders are locked to this process; `memory://` needs no lock. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const statements = { count: 0 };
-  const logger: Logger | undefined =
-    process.env.BENCH_COUNT_QUERIES === "1" ? { logQuery: () => void statements.count++ } : undefined;
+  const logger: Logger | undefined = process.env.BENCH_COUNT_QUERIES === "1" ? { logQuery: () => void statements.count++ } : undefined;
 
   if (target.kind === "postgres") {
     const client = postgres(target.url, {

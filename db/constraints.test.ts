@@ -32,9 +32,7 @@ describe(`database constraints`, () => {
       .returning();
     expect(row?.id).toBeGreaterThan(0);
 
-    expect(await errorOf(t.db.update(auditLog).set({ action: "test.rewritten" }).where(eq(auditLog.id, row!.id)))).toMatch(
-      /append-only/,
-    );
+    expect(await errorOf(t.db.update(auditLog).set({ action: "test.rewritten" }).where(eq(auditLog.id, row!.id)))).toMatch(/append-only/);
     expect(await errorOf(t.db.delete(auditLog).where(eq(auditLog.id, row!.id)))).toMatch(/append-only/);
     expect(await errorOf(t.db.execute(sql`truncate audit_log`))).toMatch(/append-only/);
 

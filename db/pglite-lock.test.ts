@@ -14,7 +14,12 @@ afterEach(() => {
 async function holdLockInAnotherProcess(folder: string) {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "-e", `require("./db/pglite-lock.ts").lockDatabaseFolder(${JSON.stringify(folder)}); console.log("locked"); setInterval(() => {}, 1000);`],
+    [
+      "--import",
+      "tsx",
+      "-e",
+      `require("./db/pglite-lock.ts").lockDatabaseFolder(${JSON.stringify(folder)}); console.log("locked"); setInterval(() => {}, 1000);`,
+    ],
     { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
   );
   children.push(child);

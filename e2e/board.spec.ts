@@ -56,16 +56,22 @@ test.describe("the board", () => {
       "Thabo Nkosi belongs to Kestrel Secure Logistics (Pty) Ltd (Private Security Companies); this seat is for Governments.",
     );
 
-    await page.getByRole("combobox", { name: "Holder" }).selectOption({ label: "Jonas Keller, Swiss Federal Department of Foreign Affairs (holds a seat)" });
+    await page
+      .getByRole("combobox", { name: "Holder" })
+      .selectOption({ label: "Jonas Keller, Swiss Federal Department of Foreign Affairs (holds a seat)" });
     await page.getByRole("button", { name: "Assign holder" }).click();
-    await expect(page.getByRole("region", { name: "Assign a holder" }).getByRole("alert")).toContainText("Jonas Keller already holds seat 2 of Governments; end that term first.");
+    await expect(page.getByRole("region", { name: "Assign a holder" }).getByRole("alert")).toContainText(
+      "Jonas Keller already holds seat 2 of Governments; end that term first.",
+    );
     await expectNoAxeViolations(page);
 
     await page.getByRole("combobox", { name: "Holder" }).selectOption({ label: "Erik Lindqvist, Swedish Ministry for Foreign Affairs" });
     await page.getByRole("button", { name: "Assign holder" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Holder assigned" })).toBeVisible();
     await page.goto("/board");
-    await expect(page.getByRole("region", { name: "Governments" }).getByRole("listitem").filter({ hasText: "Seat 4" })).toContainText("Erik Lindqvist");
+    await expect(page.getByRole("region", { name: "Governments" }).getByRole("listitem").filter({ hasText: "Seat 4" })).toContainText(
+      "Erik Lindqvist",
+    );
   });
 
   test("other roles cannot open seat administration", async ({ page, signInAs }) => {

@@ -39,7 +39,10 @@ test.describe("policies and consultations", () => {
     const draft = await page.goto("/policies/whistleblower-protection-guidance");
     expect(draft?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Sign in and try again" })).toHaveAttribute("href", "/login?returnTo=%2Fpolicies%2Fwhistleblower-protection-guidance");
+    await expect(page.getByRole("link", { name: "Sign in and try again" })).toHaveAttribute(
+      "href",
+      "/login?returnTo=%2Fpolicies%2Fwhistleblower-protection-guidance",
+    );
     await expect(page.getByText("Whistleblower Protection Guidance")).toHaveCount(0);
     // The register export is for signed-in readers: a visitor gets a 401 JSON error, not a file.
     const csv = await page.request.get("/api/consultations/00000000-0000-4000-8000-000000000000/register");
@@ -82,7 +85,9 @@ test.describe("policies and consultations", () => {
     await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}$/);
     const consultationUrl = new URL(page.url()).pathname;
     await expect(page.getByText("Open for comment")).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: "Not heard yet:" })).toContainText("Governments, Civil Society Organisations are invited");
+    await expect(page.getByRole("status").filter({ hasText: "Not heard yet:" })).toContainText(
+      "Governments, Civil Society Organisations are invited",
+    );
     // The Secretariat's own comment on paragraph 1, answered later.
     await page.getByLabel("Paragraph", { exact: true }).selectOption({ index: 0 });
     await page.getByLabel("Your comment").fill("Scope should say whether subcontractors are covered.");
@@ -96,7 +101,9 @@ test.describe("policies and consultations", () => {
     await paragraph(page, 2).getByRole("link", { name: "Comment on paragraph 2" }).click();
     await expect(page.getByLabel("Paragraph", { exact: true })).toHaveValue(keyOfParagraph2!.replace("paragraph-", ""));
     await page.getByLabel("Quoted words (optional)").fill("within 14 days");
-    await page.getByLabel("Your comment").fill('Fourteen days is too slow. <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">');
+    await page
+      .getByLabel("Your comment")
+      .fill('Fourteen days is too slow. <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">');
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect(page.getByText("Comment posted.")).toBeVisible();
     const govComment = paragraph(page, 2).getByRole("article", { name: /Comment by/ });
@@ -152,10 +159,27 @@ test.describe("policies and consultations", () => {
     const csv = await page.request.get(csvHref!);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const table = parseCsv(await csv.text());
-    expect(table[0]).toEqual(["Paragraph", "Quote", "Comment", "Author", "Organisation", "Pillar", "Answer", "Response", "Answered by", "Answered at", "Commented at", "Outdated"]);
+    expect(table[0]).toEqual([
+      "Paragraph",
+      "Quote",
+      "Comment",
+      "Author",
+      "Organisation",
+      "Pillar",
+      "Answer",
+      "Response",
+      "Answered by",
+      "Answered at",
+      "Commented at",
+      "Outdated",
+    ]);
     expect(table).toHaveLength(4);
     const govRow = table.find((r) => r[1] === "within 14 days")!;
-    expect(govRow.slice(0, 3)).toEqual(["2", "within 14 days", 'Fourteen days is too slow. <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">']);
+    expect(govRow.slice(0, 3)).toEqual([
+      "2",
+      "within 14 days",
+      'Fourteen days is too slow. <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">',
+    ]);
     expect(table.find((r) => r[6] === "not_accepted")?.[7]).toBe("Subcontractors are covered by the Code itself.");
 
     // Version 2 edits paragraph 2, deletes paragraph 3 and inserts a new one.
@@ -238,4 +262,3 @@ test.describe("policies and consultations", () => {
     await expect(links).toHaveText("Whistleblower Protection Guidance for Member Companies");
   });
 });
-

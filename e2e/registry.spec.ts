@@ -50,7 +50,9 @@ test.describe("the public registry", () => {
       url: `${baseURL}/registry/cobalt-maritime-protection`,
     });
     const suspended = await (await request.get("/api/registry?status=suspended")).json();
-    expect(suspended.results.map((r: { slug: string; goodStanding: boolean }) => [r.slug, r.goodStanding])).toEqual([["ironbridge-security-services", false]]);
+    expect(suspended.results.map((r: { slug: string; goodStanding: boolean }) => [r.slug, r.goodStanding])).toEqual([
+      ["ironbridge-security-services", false],
+    ]);
     const good = await (await request.get("/api/registry?goodStanding=true&pillar=industry")).json();
     const goodSlugs = good.results.map((r: { slug: string }) => r.slug);
     expect(goodSlugs).toContain("meridian-protective-services");

@@ -6,16 +6,28 @@ import { PAGES } from "./page-access";
  * What an attacker meets at the edges: the security headers on every route, writes that are too
  * large or come from another site, and pages and endpoints that say no more than the reader may know.
  */
-const API_ROUTES = ["/api/health", "/api/registry", "/api/registry/meridian-protective-services", "/api/registry/no-such-company", "/api/calendar/nothing.ics"];
+const API_ROUTES = [
+  "/api/health",
+  "/api/registry",
+  "/api/registry/meridian-protective-services",
+  "/api/registry/no-such-company",
+  "/api/calendar/nothing.ics",
+];
 
 /** A raw POST with a chunked body (no Content-Length), as `curl -H "Transfer-Encoding: chunked"` sends it. */
 function postChunked(url: string, headers: Record<string, string>, bytes: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked", "content-type": "text/plain;charset=UTF-8" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("error", (error) => ((error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error)));
+    const req = http(
+      url,
+      { method: "POST", headers: { ...headers, "transfer-encoding": "chunked", "content-type": "text/plain;charset=UTF-8" } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", (error) =>
+      (error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error),
+    );
     const chunk = Buffer.alloc(64 * 1024, "a");
     for (let sent = 0; sent < bytes; sent += chunk.length) req.write(chunk);
     req.end();
@@ -75,7 +87,9 @@ test.describe("security at the edges", () => {
   });
 
   test("the registry API links to the configured public origin, whatever the forwarded headers say", async ({ baseURL, request }) => {
-    const answer = await request.get("/api/registry?q=meridian", { headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", host: "evil.example" } });
+    const answer = await request.get("/api/registry?q=meridian", {
+      headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", host: "evil.example" },
+    });
     const body = (await answer.json()) as { results: { url: string }[] };
     expect(body.results[0]!.url).toBe(`${new URL(baseURL!).origin}/registry/meridian-protective-services`);
   });

@@ -67,7 +67,9 @@ test.describe("board motions and pillar-balanced votes", () => {
     await closing.getByRole("button", { name: "Close the motion now" }).click();
     await expect(closing.getByText("The motion failed.")).toBeVisible();
     await closing.reload();
-    await expect(closing.getByTestId("reasons")).toContainText("Threshold not met in Private Security Companies: 1 yes of the 2 required from that pillar");
+    await expect(closing.getByTestId("reasons")).toContainText(
+      "Threshold not met in Private Security Companies: 1 yes of the 2 required from that pillar",
+    );
     await expect(closing.getByRole("heading", { name: "Roll call" })).toBeVisible();
     const csv = await closing.request.get(`/api/votes/${motionUrl.split("/").pop()}/roll-call`);
     expect(csv.status()).toBe(200);

@@ -4,7 +4,7 @@ import { neutraliseCell } from "./csv";
 describe("formula look-alikes in CSV cells", () => {
   it("defuses full-width, small, superscript and other look-alikes of = + - @", () => {
     const lookAlikes = [
-      "＝HYPERLINK(\"http://x\")", // full-width equals
+      '＝HYPERLINK("http://x")', // full-width equals
       "＋1＋2", // full-width plus
       "－2＋3", // full-width hyphen-minus
       "＠SUM(A1)", // full-width commercial at

@@ -63,9 +63,11 @@ export function violatedConstraint(error: unknown): string | null {
 function fromDatabaseError(error: unknown): AppError | null {
   for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (code === "22021" || code === "22P05") return new AppError("invalid", "Text cannot contain NUL (\\0) or other characters that cannot be stored.");
+    if (code === "22021" || code === "22P05")
+      return new AppError("invalid", "Text cannot contain NUL (\\0) or other characters that cannot be stored.");
     if (code === "23505") return new AppError("conflict", "That already exists; it may have been saved by someone else at the same moment.");
-    if (code === "40001" || code === "40P01") return new AppError("conflict", "Someone else changed this at the same moment; nothing was saved. Please try again.");
+    if (code === "40001" || code === "40P01")
+      return new AppError("conflict", "Someone else changed this at the same moment; nothing was saved. Please try again.");
   }
   return null;
 }

@@ -32,7 +32,13 @@ function routePatterns(dir = "app", prefix = ""): { file: string; pattern: RegEx
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      const segment = /^\(.*\)$/.test(entry.name) ? "" : entry.name.startsWith("[...") ? "/.+" : entry.name.startsWith("[") ? "/[^/]+" : `/${entry.name}`;
+      const segment = /^\(.*\)$/.test(entry.name)
+        ? ""
+        : entry.name.startsWith("[...")
+          ? "/.+"
+          : entry.name.startsWith("[")
+            ? "/[^/]+"
+            : `/${entry.name}`;
       found.push(...routePatterns(full, prefix + segment));
     } else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
       found.push({ file: full, pattern: new RegExp(`^${prefix || "/"}$`) });
@@ -44,19 +50,31 @@ function routePatterns(dir = "app", prefix = ""): { file: string; pattern: RegEx
 describe("authorization over HTTP, against a running server on PostgreSQL", () => {
   it("every row of the permission table and every server action and route has an HTTP case", () => {
     const covered = new Set(CATALOG.flatMap((c) => (c.permission ? [c.permission] : [])));
-    expect(ACTIONS.filter((action) => !covered.has(action) && !PERMISSIONS_WITHOUT_HTTP[action]), "permissions without an HTTP case").toEqual([]);
-    expect(Object.keys(PERMISSIONS_WITHOUT_HTTP).filter((action) => covered.has(action as never)), "listed as without HTTP, yet covered").toEqual([]);
+    expect(
+      ACTIONS.filter((action) => !covered.has(action) && !PERMISSIONS_WITHOUT_HTTP[action]),
+      "permissions without an HTTP case",
+    ).toEqual([]);
+    expect(
+      Object.keys(PERMISSIONS_WITHOUT_HTTP).filter((action) => covered.has(action as never)),
+      "listed as without HTTP, yet covered",
+    ).toEqual([]);
 
     const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
       node: Record<string, { filename?: string; exportedName?: string }>;
     };
     const cataloged = new Set(CATALOG.flatMap((c) => (c.target.kind === "action" ? [`${c.target.file}#${c.target.exportName}`] : [])));
     const built = [...new Set(Object.values(manifest.node).map((e) => `${e.filename}#${e.exportedName}`))];
-    expect(built.filter((key) => !cataloged.has(key) && !ACTIONS_WITHOUT_CASES[key]), "server actions without an HTTP case").toEqual([]);
+    expect(
+      built.filter((key) => !cataloged.has(key) && !ACTIONS_WITHOUT_CASES[key]),
+      "server actions without an HTTP case",
+    ).toEqual([]);
 
     const routePaths = CATALOG.flatMap((c) => (c.target.kind === "route" ? [c.target.path] : []));
     const uncovered = routePatterns().filter((route) => !routePaths.some((p) => route.pattern.test(p)));
-    expect(uncovered.map((route) => route.file), "route handlers without an HTTP case").toEqual([]);
+    expect(
+      uncovered.map((route) => route.file),
+      "route handlers without an HTTP case",
+    ).toEqual([]);
   });
 
   it("each role may do exactly what the table says, and a refusal changes nothing", async () => {
@@ -75,7 +93,8 @@ describe("authorization over HTTP, against a running server on PostgreSQL", () =
         const sent = await send(server.url, c, request, { cookie: role ? cookies[role] : undefined });
         const expected = role === null ? "unauthenticated" : can([role], c.permission!) ? "allowed" : "forbidden";
         cases++;
-        if (sent.outcome !== expected) mismatches.push(`${role ?? "nobody"} → ${c.name}: expected ${expected}, got ${sent.outcome} (${sent.status} ${sent.message ?? ""})`);
+        if (sent.outcome !== expected)
+          mismatches.push(`${role ?? "nobody"} → ${c.name}: expected ${expected}, got ${sent.outcome} (${sent.status} ${sent.message ?? ""})`);
         if (expected !== "allowed") {
           if (sent.outcome === expected) refused++;
           const after = await databaseFingerprint(database.db);

@@ -46,7 +46,10 @@ export const SCENARIOS: ConcurrencyScenario[] = [
       const isDuplicate = (r: Sent) => r.outcome === "invalid" && /already exists/.test(r.message ?? "");
       const conflicts = results.filter(isDuplicate).length;
       const others = results.filter((r) => r.outcome !== "allowed" && !isDuplicate(r));
-      expect(others.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`), "calls neither accepted nor refused as duplicates").toEqual([]);
+      expect(
+        others.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`),
+        "calls neither accepted nor refused as duplicates",
+      ).toEqual([]);
       expect(stored!.n, "one row per distinct email").toBe(emails.length);
       expect(accepted).toBe(emails.length);
       expect(conflicts).toBe(DUPLICATED * (COPIES - 1));

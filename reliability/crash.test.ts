@@ -27,7 +27,12 @@ type Target = { consultationId: string; slug: string; paragraphKey: string };
 type Figures = { acknowledged: string[]; inDoubt: number; killedAfter: number; restartMs: number };
 
 /** Sends comments until WRITES are acknowledged, killing the server with SIGKILL once along the way. */
-async function writeThroughACrash(start: () => Promise<Server>, label: string, target: Target, afterKill = () => {}): Promise<Figures & { server: Server }> {
+async function writeThroughACrash(
+  start: () => Promise<Server>,
+  label: string,
+  target: Target,
+  afterKill = () => {},
+): Promise<Figures & { server: Server }> {
   let server = await start();
   const cookie = await signInCookie(server.url, ROLE_USERS.secretariat);
   const killAt = Math.floor(WRITES * (0.3 + Math.random() * 0.3));
@@ -40,7 +45,9 @@ async function writeThroughACrash(start: () => Promise<Server>, label: string, t
   const crashAndRestart = async () => {
     const killed = server;
     killed.process.kill("SIGKILL");
-    await new Promise((resolve) => (killed.process.exitCode !== null || killed.process.signalCode ? resolve(null) : killed.process.once("exit", resolve)));
+    await new Promise((resolve) =>
+      killed.process.exitCode !== null || killed.process.signalCode ? resolve(null) : killed.process.once("exit", resolve),
+    );
     afterKill();
     const began = Date.now();
     server = await start();
@@ -72,7 +79,12 @@ async function writeThroughACrash(start: () => Promise<Server>, label: string, t
 async function countPresent(db: DB, bodies: string[]): Promise<number> {
   let present = 0;
   for (let i = 0; i < bodies.length; i += 500) {
-    present += (await db.select({ id: comments.id }).from(comments).where(inArray(comments.body, bodies.slice(i, i + 500)))).length;
+    present += (
+      await db
+        .select({ id: comments.id })
+        .from(comments)
+        .where(inArray(comments.body, bodies.slice(i, i + 500)))
+    ).length;
   }
   return present;
 }

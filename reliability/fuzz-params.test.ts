@@ -23,12 +23,18 @@ const TASKS = ["mine", "created", "status", "overdue", "week", "policyId", "page
 
 async function buildTargets(): Promise<Target[]> {
   const db = database.db;
-  const [policy] = await db.select({ slug: policies.slug, id: policies.id }).from(policies).where(eq(policies.slug, "complaints-procedure-affected-persons"));
+  const [policy] = await db
+    .select({ slug: policies.slug, id: policies.id })
+    .from(policies)
+    .where(eq(policies.slug, "complaints-procedure-affected-persons"));
   const [consultation] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.policyId, policy!.id));
   const [motion] = await db.select({ id: motions.id }).from(motions).where(eq(motions.status, "closed"));
   const [task] = await db.select({ id: tasks.id }).from(tasks).limit(1);
   const [seat] = await db.select({ id: boardSeats.id }).from(boardSeats).limit(1);
-  const [draft] = await db.select({ slug: policies.slug }).from(policies).where(and(eq(policies.status, "draft"), isNull(policies.adoptedVersionId)));
+  const [draft] = await db
+    .select({ slug: policies.slug })
+    .from(policies)
+    .where(and(eq(policies.status, "draft"), isNull(policies.adoptedVersionId)));
   const consultationPath = `/policies/${policy!.slug}/consultations/${consultation!.id}`;
   return [
     { route: "/", path: "/", params: [] },
@@ -119,7 +125,8 @@ describe("fuzz: every page's and route's parameters", () => {
     const requests: { url: string; label: string }[] = [];
     for (const target of targets) {
       for (const name of target.params) {
-        for (const value of VALUES) requests.push({ url: `${target.path}?${new URLSearchParams({ [name]: value })}`, label: `${name}=${JSON.stringify(value).slice(0, 40)}` });
+        for (const value of VALUES)
+          requests.push({ url: `${target.path}?${new URLSearchParams({ [name]: value })}`, label: `${name}=${JSON.stringify(value).slice(0, 40)}` });
         // The same parameter twice: a page reading it as one value gets an array.
         requests.push({ url: `${target.path}?${name}=1&${name}=2`, label: `${name} twice` });
         requests.push({ url: `${target.path}?${name}[]=1&${name}[x]=2`, label: `${name} as a structure` });
@@ -152,7 +159,10 @@ describe("fuzz: every page's and route's parameters", () => {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (status >= 500) failures.push(`${cookie ? "admin" : "visitor"} ${url.slice(0, 120)} (${label}): HTTP ${status}`);
     });
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${n}× ${status}`).join(", ");
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(", ");
     console.log(`fuzz, parameters: ${requests.length * 2} requests over ${targets.length} pages and route handlers (visitor and admin): ${summary}`);
     expect(failures.slice(0, 30)).toEqual([]);
   });

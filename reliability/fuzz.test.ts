@@ -5,7 +5,19 @@ import { users } from "@/db/schema";
 import { can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import type { HttpCase, HttpRequest } from "./catalog";
-import { CATALOG, createPostgresDatabase, type FreshPostgres, inParallel, isReachable, ROLE_USERS, send, type SendOptions, type Sent, settleOutbox, startApp } from "./harness";
+import {
+  CATALOG,
+  createPostgresDatabase,
+  type FreshPostgres,
+  inParallel,
+  isReachable,
+  ROLE_USERS,
+  send,
+  type SendOptions,
+  type Sent,
+  settleOutbox,
+  startApp,
+} from "./harness";
 import { fieldPayloads, HTML_PAYLOADS, LIVE_HTML, mutations } from "./payloads";
 
 /**
@@ -207,7 +219,9 @@ describe("fuzz: malformed input over HTTP", () => {
     }
     expect(escaped, "the stored payload is on a page, as text").toBeGreaterThan(0);
     const others = await database.db.select({ id: users.id }).from(users).where(ne(users.name, ""));
-    console.log(`fuzz, rendering: ${stored.length} stored HTML payloads (of ${HTML_PAYLOADS.length} kinds) among ${others.length} accounts; ${live} shown as live HTML on ${pages.length} pages`);
+    console.log(
+      `fuzz, rendering: ${stored.length} stored HTML payloads (of ${HTML_PAYLOADS.length} kinds) among ${others.length} accounts; ${live} shown as live HTML on ${pages.length} pages`,
+    );
     expect(live).toBe(0);
   });
 });

@@ -94,7 +94,7 @@ const UNEXPECTED = "Something went wrong on our side";
  */
 export function actionState(body: string): { ok: boolean; error?: string } | null {
   const bytes = Buffer.from(body, "utf8");
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const colon = bytes.indexOf(":", at);
     if (colon < 0) break;
     const id = bytes.toString("utf8", at, colon);
@@ -147,7 +147,8 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     const args = request.args ?? [null, toFormData(request.fields ?? {})];
     const response = await callAction(baseUrl, actionIds.get(key)!, args, options);
     if (response.status >= 300 && response.status < 400) return { ...response, outcome: "allowed" };
-    if (response.status === 200 && response.redirect) return { ...response, outcome: response.redirect.startsWith("/login") ? "unauthenticated" : "allowed" };
+    if (response.status === 200 && response.redirect)
+      return { ...response, outcome: response.redirect.startsWith("/login") ? "unauthenticated" : "allowed" };
     if (response.status !== 200) return { ...response, outcome: classifyStatus(response.status) };
     const state = actionState(response.body);
     if (!state) return { ...response, outcome: "error", message: "no ActionState in the response" };
@@ -164,7 +165,8 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     const response = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
     const body = await response.text();
     const location = response.headers.get("location") ?? "";
-    if (response.status >= 300 && response.status < 400 && location.includes("/login")) return { status: response.status, body, outcome: "unauthenticated" };
+    if (response.status >= 300 && response.status < 400 && location.includes("/login"))
+      return { status: response.status, body, outcome: "unauthenticated" };
     if (request.shows !== undefined) {
       const seen = response.status === 200 && body.includes(request.shows);
       return { status: response.status, body, outcome: seen ? "allowed" : options.cookie ? "forbidden" : "unauthenticated" };

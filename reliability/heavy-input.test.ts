@@ -38,7 +38,12 @@ describe("the largest draft the limits allow", () => {
     expect(FIRST.length).toBeLessThanOrEqual(100_000);
     expect(FIRST.length).toBeGreaterThan(99_000);
     const slug = `largest-draft-${process.pid}`;
-    const created = await send(server.url, catalogCase("create policy"), { fields: { title: "The largest draft", slug, category: "guidance", bodyMd: FIRST } }, { cookie });
+    const created = await send(
+      server.url,
+      catalogCase("create policy"),
+      { fields: { title: "The largest draft", slug, category: "guidance", bodyMd: FIRST } },
+      { cookie },
+    );
     expect(created.outcome, /"fieldErrors":\{[^}]*\}/.exec(created.body)?.[0]).toBe("allowed");
     const [policy] = await db.db.select({ id: policies.id }).from(policies).where(eq(policies.slug, slug));
 
@@ -55,7 +60,9 @@ describe("the largest draft the limits allow", () => {
     const first = await save(FIRST.replace("0000 alpha bravo c", "0000 delta echo fx"));
     expect(first.outcome).toBe("allowed");
     const second = await save(SECOND);
-    console.log(`heavy input: ${PARAGRAPHS} paragraphs, ${SECOND.length} characters; first save ${first.ms.toFixed(0)} ms, second (every paragraph changed) ${second.ms.toFixed(0)} ms`);
+    console.log(
+      `heavy input: ${PARAGRAPHS} paragraphs, ${SECOND.length} characters; first save ${first.ms.toFixed(0)} ms, second (every paragraph changed) ${second.ms.toFixed(0)} ms`,
+    );
     expect(second.outcome, second.message).toBe("allowed");
     expect(SECOND.length).toBeLessThanOrEqual(100_000);
     expect(second.ms).toBeLessThan(5000);

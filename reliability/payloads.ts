@@ -4,7 +4,7 @@ import type { HttpCase, HttpRequest } from "./catalog";
 export const HTML_PAYLOADS = [
   "<script>alert('pillars-xss')</script>",
   "<img src=x onerror=alert('pillars-xss')>",
-  '"><svg onload=alert(\'pillars-xss\')>',
+  "\"><svg onload=alert('pillars-xss')>",
   "<iframe src=javascript:alert('pillars-xss')></iframe>",
 ];
 export const LIVE_HTML = [/<script>alert\('pillars-xss'\)/i, /<img src=x onerror=/i, /<svg onload=/i, /<iframe src=javascript:/i];
@@ -56,7 +56,17 @@ export function fieldPayloads(otherUserId: string): string[] {
 }
 
 /** Whole-argument mutations of a server action: wrong arity and wrong types. */
-export const WRONG_ARGS: unknown[][] = [[], [null], [null, "text"], [null, 42], [null, null], [null, {}], [null, [1, 2]], [{ ok: true }, { name: "x" }], ["a", "b", "c", "d"]];
+export const WRONG_ARGS: unknown[][] = [
+  [],
+  [null],
+  [null, "text"],
+  [null, 42],
+  [null, null],
+  [null, {}],
+  [null, [1, 2]],
+  [{ ok: true }, { name: "x" }],
+  ["a", "b", "c", "d"],
+];
 
 /**
  * Every malformed variant of a valid request: each field (form field, JSON key, query parameter)

@@ -41,7 +41,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe("npm start restarts a server that dies", () => {
   it("kill -9 of the server: the log says so and /api/health answers again", async () => {
     const supervisor = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-      env: { ...process.env, PORT: String(PORT), PGLITE_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "", AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        PGLITE_DIR: path.join(dataDir, "pglite"),
+        DATABASE_URL: "",
+        AUTH_SECRET,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let log = "";

@@ -42,5 +42,3 @@ export function supervise(start: () => ChildProcess, log: (line: string) => void
   }
   run();
 }
-
-

@@ -26,7 +26,13 @@ export function UserRolesForm({ userId, name, roles }: { userId: string; name: s
           <div className="mt-1 flex flex-wrap gap-3">
             {ROLE_CHOICES.map((role) => (
               <label key={role.value} className="flex items-center gap-2">
-                <input type="checkbox" name="roles" value={role.value} defaultChecked={values("roles", roles).includes(role.value)} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  name="roles"
+                  value={role.value}
+                  defaultChecked={values("roles", roles).includes(role.value)}
+                  className="h-4 w-4"
+                />
                 {role.label}
               </label>
             ))}

@@ -15,7 +15,13 @@ export function AssignSeatForm({ seatId, people, today }: { seatId: string; peop
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="seatId" value={seatId} />
-      <SelectField label="Holder" name="holderId" defaultValue={value("holderId")} errors={errors.holderId} hint="People are listed by their organisation's pillar.">
+      <SelectField
+        label="Holder"
+        name="holderId"
+        defaultValue={value("holderId")}
+        errors={errors.holderId}
+        hint="People are listed by their organisation's pillar."
+      >
         <option value="" disabled>
           Choose a person
         </option>

@@ -8,7 +8,21 @@ import { answerCommentAction } from "@/lib/consultations/actions";
 const ANSWERS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
 
 /** The Secretariat's answer to one comment; ids carry the comment id so many forms can share a page. */
-export function AnswerForm({ commentId, consultationId, slug, status, response, label }: { commentId: string; consultationId: string; slug: string; status: string; response: string; label: string }) {
+export function AnswerForm({
+  commentId,
+  consultationId,
+  slug,
+  status,
+  response,
+  label,
+}: {
+  commentId: string;
+  consultationId: string;
+  slug: string;
+  status: string;
+  response: string;
+  label: string;
+}) {
   const { state, action, pending, errors, value } = useForm(answerCommentAction);
   const id = (name: string) => `${name}-${commentId}`;
   return (
@@ -24,7 +38,9 @@ export function AnswerForm({ commentId, consultationId, slug, status, response, 
         key={value("status", status)}
         id={id("status")}
         name="status"
-        defaultValue={value("status", status === "open" ? "" : status)} className="rounded-md border border-slate-500 bg-white px-2 py-1 text-sm">
+        defaultValue={value("status", status === "open" ? "" : status)}
+        className="rounded-md border border-slate-500 bg-white px-2 py-1 text-sm"
+      >
         <option value="" disabled>
           Choose an answer
         </option>
@@ -52,8 +68,16 @@ export function AnswerForm({ commentId, consultationId, slug, status, response, 
           {errors.response.join(" ")}
         </p>
       ) : null}
-      {state && !state.ok && !errors.response && !errors.status ? <p role="alert" className="text-sm font-medium text-red-800">{state.error}</p> : null}
-      {state?.ok ? <p role="status" className="text-sm text-green-900">{state.message}</p> : null}
+      {state && !state.ok && !errors.response && !errors.status ? (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          {state.error}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-green-900">
+          {state.message}
+        </p>
+      ) : null}
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Saving…" : "Save answer"}

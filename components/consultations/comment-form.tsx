@@ -21,14 +21,25 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
       <FormMessage state={state} />
       <input type="hidden" name="consultationId" value={consultationId} />
       <input type="hidden" name="slug" value={slug} />
-      <SelectField label="Paragraph" name="paragraphKey" defaultValue={value("paragraphKey", selectedKey ?? paragraphs[0]?.key)} errors={errors.paragraphKey}>
+      <SelectField
+        label="Paragraph"
+        name="paragraphKey"
+        defaultValue={value("paragraphKey", selectedKey ?? paragraphs[0]?.key)}
+        errors={errors.paragraphKey}
+      >
         {paragraphs.map((p, i) => (
           <option key={p.key} value={p.key}>
             ¶{i + 1}: {p.label}
           </option>
         ))}
       </SelectField>
-      <TextField label="Quoted words (optional)" name="quote" hint="Copy the exact words your comment is about." defaultValue={value("quote")} errors={errors.quote} />
+      <TextField
+        label="Quoted words (optional)"
+        name="quote"
+        hint="Copy the exact words your comment is about."
+        defaultValue={value("quote")}
+        errors={errors.quote}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="body" className="text-sm font-semibold text-slate-800">
           Your comment
@@ -61,7 +72,17 @@ export function CommentForm({ consultationId, slug, paragraphs, selectedKey }: P
 }
 
 /** A reply to a top-level comment (threads are one level deep). */
-export function ReplyForm({ consultationId, slug, parentId, paragraphKey }: { consultationId: string; slug: string; parentId: string; paragraphKey: string }) {
+export function ReplyForm({
+  consultationId,
+  slug,
+  parentId,
+  paragraphKey,
+}: {
+  consultationId: string;
+  slug: string;
+  parentId: string;
+  paragraphKey: string;
+}) {
   const { state, action, pending, errors, value } = useForm(createCommentAction);
   const id = `reply-${parentId}`;
   const error = state && !state.ok ? (errors.body?.join(" ") ?? state.error) : null;
@@ -74,13 +95,25 @@ export function ReplyForm({ consultationId, slug, parentId, paragraphKey }: { co
       <label htmlFor={id} className="text-sm font-semibold text-slate-800">
         Your reply
       </label>
-      <textarea id={id} name="body" rows={3} defaultValue={value("body")} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900" />
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        defaultValue={value("body")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="rounded-md border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900"
+      />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
           {error}
         </p>
       ) : null}
-      {state?.ok ? <p role="status" className="text-sm text-green-900">{state.message}</p> : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-green-900">
+          {state.message}
+        </p>
+      ) : null}
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Posting…" : "Post reply"}

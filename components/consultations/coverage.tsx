@@ -12,8 +12,8 @@ export function CoverageTables({ coverage, paragraphLabels }: { coverage: Covera
     <div className="flex flex-col gap-6">
       {coverage.silentInvited.length ? (
         <p role="status" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-900">
-          <strong>Not heard yet:</strong> {coverage.silentInvited.join(", ")} {coverage.silentInvited.length === 1 ? "is" : "are"} invited but nobody from{" "}
-          {coverage.silentInvited.length === 1 ? "it" : "them"} has commented.
+          <strong>Not heard yet:</strong> {coverage.silentInvited.join(", ")} {coverage.silentInvited.length === 1 ? "is" : "are"} invited but nobody
+          from {coverage.silentInvited.length === 1 ? "it" : "them"} has commented.
         </p>
       ) : (
         <p className="text-sm text-slate-700">Every invited pillar has commented.</p>
@@ -23,17 +23,29 @@ export function CoverageTables({ coverage, paragraphLabels }: { coverage: Covera
           <caption className="mb-2 text-left font-semibold text-slate-900">Who has commented, by pillar</caption>
           <thead className="border-b border-slate-300">
             <tr>
-              <th scope="col" className="py-2 pr-4">Pillar</th>
-              <th scope="col" className="py-2 pr-4">Invited</th>
-              <th scope="col" className="py-2 pr-4">Organisations</th>
-              <th scope="col" className="py-2 pr-4">People</th>
-              <th scope="col" className="py-2">Comments and replies</th>
+              <th scope="col" className="py-2 pr-4">
+                Pillar
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Invited
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Organisations
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                People
+              </th>
+              <th scope="col" className="py-2">
+                Comments and replies
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
             {coverage.pillars.map((p) => (
               <tr key={p.pillarId}>
-                <th scope="row" className="py-2 pr-4 font-medium">{p.name}</th>
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {p.name}
+                </th>
                 <td className="py-2 pr-4">{p.invited ? "Yes" : "No (directors only)"}</td>
                 <td className="py-2 pr-4">{p.organizations}</td>
                 <td className="py-2 pr-4">{p.people}</td>
@@ -45,16 +57,22 @@ export function CoverageTables({ coverage, paragraphLabels }: { coverage: Covera
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left font-semibold text-slate-900">Comments per paragraph and pillar (heat map: darker means more comments)</caption>
+          <caption className="mb-2 text-left font-semibold text-slate-900">
+            Comments per paragraph and pillar (heat map: darker means more comments)
+          </caption>
           <thead className="border-b border-slate-300">
             <tr>
-              <th scope="col" className="py-2 pr-4">Paragraph</th>
+              <th scope="col" className="py-2 pr-4">
+                Paragraph
+              </th>
               {coverage.pillars.map((p) => (
                 <th key={p.pillarId} scope="col" className="px-2 py-2 text-center">
                   {p.name}
                 </th>
               ))}
-              <th scope="col" className="px-2 py-2 text-center">Total</th>
+              <th scope="col" className="px-2 py-2 text-center">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">

@@ -29,12 +29,28 @@ export function OpenConsultationForm({ policy, versions, pillars, defaults, time
         ))}
       </SelectField>
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Opens" name="opensAt" type="datetime-local" defaultValue={value("opensAt", defaults.opensAt)} hint={`Time in ${timeZone}.`} errors={errors.opensAt} />
-        <TextField label="Closes" name="closesAt" type="datetime-local" defaultValue={value("closesAt", defaults.closesAt)} hint={`Time in ${timeZone}.`} errors={errors.closesAt} />
+        <TextField
+          label="Opens"
+          name="opensAt"
+          type="datetime-local"
+          defaultValue={value("opensAt", defaults.opensAt)}
+          hint={`Time in ${timeZone}.`}
+          errors={errors.opensAt}
+        />
+        <TextField
+          label="Closes"
+          name="closesAt"
+          type="datetime-local"
+          defaultValue={value("closesAt", defaults.closesAt)}
+          hint={`Time in ${timeZone}.`}
+          errors={errors.closesAt}
+        />
       </div>
       <fieldset aria-describedby={errors.pillarIds ? "pillarIds-error" : undefined}>
         <legend className="text-sm font-semibold text-slate-800">Invited pillars</legend>
-        <p className="text-sm text-slate-700">Representatives of these pillars may comment and are notified. Directors and the Secretariat may always comment.</p>
+        <p className="text-sm text-slate-700">
+          Representatives of these pillars may comment and are notified. Directors and the Secretariat may always comment.
+        </p>
         <div className="mt-2 flex flex-wrap gap-4">
           {pillars.map((p) => (
             <label key={p.id} className="flex items-center gap-2">

@@ -7,7 +7,16 @@ import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
 import { markReadAction } from "@/lib/notifications/actions";
 
-export type InboxItem = { id: string; kind: string; title: string; body: string; href: string | null; readAt: Date | null; createdAt: Date; when: string };
+export type InboxItem = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  href: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+  when: string;
+};
 
 function MarkOneRead({ id, title }: { id: string; title: string }) {
   const { state, action, pending } = useForm(markReadAction);

@@ -48,7 +48,10 @@ export function CommentStatusBadge({ status }: { status: string }) {
 
 /** The first words of a paragraph, without Markdown marks, for lists and tables. */
 export function paragraphLabel(body: string, words = 8): string {
-  const plain = body.replace(/[*_`#>[\]()]/g, "").replace(/\s+/g, " ").trim();
+  const plain = body
+    .replace(/[*_`#>[\]()]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   const cut = plain.split(" ").slice(0, words).join(" ");
   return cut.length < plain.length ? `${cut}…` : cut;
 }

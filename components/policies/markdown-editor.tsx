@@ -4,7 +4,21 @@ import { useState } from "react";
 import { Markdown } from "@/components/ui/markdown";
 
 /** A Markdown textarea with a preview, rendered by the same safe renderer the pages use. */
-export function MarkdownEditor({ name, label, defaultValue = "", errors, hint, rows = 18 }: { name: string; label: string; defaultValue?: string; errors?: string[]; hint?: string; rows?: number }) {
+export function MarkdownEditor({
+  name,
+  label,
+  defaultValue = "",
+  errors,
+  hint,
+  rows = 18,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  errors?: string[];
+  hint?: string;
+  rows?: number;
+}) {
   const [text, setText] = useState(defaultValue);
   const [preview, setPreview] = useState(false);
   const describedBy = [hint ? `${name}-hint` : "", errors?.length ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -14,7 +28,12 @@ export function MarkdownEditor({ name, label, defaultValue = "", errors, hint, r
         <label htmlFor={name} className="text-sm font-semibold text-slate-800">
           {label}
         </label>
-        <button type="button" aria-pressed={preview} onClick={() => setPreview((p) => !p)} className="rounded border border-slate-400 px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+        <button
+          type="button"
+          aria-pressed={preview}
+          onClick={() => setPreview((p) => !p)}
+          className="rounded border border-slate-400 px-3 py-1 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+        >
           {preview ? "Back to editing" : "Preview"}
         </button>
       </div>

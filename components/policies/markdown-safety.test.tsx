@@ -21,7 +21,12 @@ describe("Markdown in drafts and comments is inert", () => {
   });
 
   it("neutralises javascript: links, in any case or spacing", () => {
-    for (const source of ["[click](javascript:alert(1))", "[click](JavaScript:alert(1))", "[click]( javascript:alert(1) )", "<javascript:alert(1)>"]) {
+    for (const source of [
+      "[click](javascript:alert(1))",
+      "[click](JavaScript:alert(1))",
+      "[click]( javascript:alert(1) )",
+      "<javascript:alert(1)>",
+    ]) {
       const html = render(source);
       expect(html, source).not.toMatch(/href="\s*javascript:/i);
     }

@@ -23,7 +23,11 @@ export function PolicyActions({ roles, policy, latest, hasFinal }: Props) {
   // on screen when the other takes its place.
   const items = [
     latest?.state === "draft" && may("policy.editDraft") ? (
-      <Link key="edit" href={`/policies/${policy.slug}/edit`} className="rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-brand-800">
+      <Link
+        key="edit"
+        href={`/policies/${policy.slug}/edit`}
+        className="rounded-md bg-brand-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-brand-800"
+      >
         Edit draft version {latest.number}
       </Link>
     ) : null,
@@ -34,7 +38,11 @@ export function PolicyActions({ roles, policy, latest, hasFinal }: Props) {
       <ActionButton key="version-step" action={createVersionAction} fields={fields} label={`Start version ${latest.number + 1}`} />
     ) : null,
     policy.status === "draft" && hasFinal && may("consultation.open") ? (
-      <Link key="consult" href={`/policies/${policy.slug}/consultations/new`} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-center text-sm font-semibold text-slate-900 hover:bg-slate-100">
+      <Link
+        key="consult"
+        href={`/policies/${policy.slug}/consultations/new`}
+        className="rounded-md border border-slate-400 bg-white px-4 py-2 text-center text-sm font-semibold text-slate-900 hover:bg-slate-100"
+      >
         Open a consultation
       </Link>
     ) : null,

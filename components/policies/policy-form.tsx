@@ -35,7 +35,10 @@ export function PolicyForm({ draft }: { draft?: Draft }) {
           ))}
         </SelectField>
         {draft ? null : (
-          <TextField label="Address (optional)" name="slug" hint="Lowercase words joined by hyphens; made from the title if left empty."
+          <TextField
+            label="Address (optional)"
+            name="slug"
+            hint="Lowercase words joined by hyphens; made from the title if left empty."
             defaultValue={value("slug")}
             errors={errors.slug}
           />
@@ -48,7 +51,14 @@ export function PolicyForm({ draft }: { draft?: Draft }) {
         hint="Markdown. Separate paragraphs with a blank line: each paragraph can be commented on."
         errors={errors.bodyMd}
       />
-      {draft ? <TextField label="Summary of changes (optional)" name="changeSummary" defaultValue={value("changeSummary", draft.changeSummary)} errors={errors.changeSummary} /> : null}
+      {draft ? (
+        <TextField
+          label="Summary of changes (optional)"
+          name="changeSummary"
+          defaultValue={value("changeSummary", draft.changeSummary)}
+          errors={errors.changeSummary}
+        />
+      ) : null}
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : draft ? "Save draft" : "Create policy"}

@@ -57,9 +57,15 @@ export function SideBySideDiff({ rows, from, to }: { rows: ParagraphComparison[]
         </caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="w-36 py-2 pr-3">Change</th>
-            <th scope="col" className="py-2 pr-3">Version {from}</th>
-            <th scope="col" className="py-2">Version {to}</th>
+            <th scope="col" className="w-36 py-2 pr-3">
+              Change
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Version {from}
+            </th>
+            <th scope="col" className="py-2">
+              Version {to}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 align-top">
@@ -69,10 +75,26 @@ export function SideBySideDiff({ rows, from, to }: { rows: ParagraphComparison[]
                 <Badge tone={KIND[row.kind].tone}>{KIND[row.kind].label}</Badge>
               </th>
               <td className="whitespace-pre-wrap py-2 pr-3">
-                {row.kind === "edited" ? <Words parts={row.parts} show="before" /> : row.kind === "deleted" ? <Whole text={row.before} as="del" /> : row.kind === "unchanged" ? row.before : <span className="text-slate-700">(not in this version)</span>}
+                {row.kind === "edited" ? (
+                  <Words parts={row.parts} show="before" />
+                ) : row.kind === "deleted" ? (
+                  <Whole text={row.before} as="del" />
+                ) : row.kind === "unchanged" ? (
+                  row.before
+                ) : (
+                  <span className="text-slate-700">(not in this version)</span>
+                )}
               </td>
               <td className="whitespace-pre-wrap py-2">
-                {row.kind === "edited" ? <Words parts={row.parts} show="after" /> : row.kind === "added" ? <Whole text={row.after} as="ins" /> : row.kind === "unchanged" ? row.after : <span className="text-slate-700">(deleted)</span>}
+                {row.kind === "edited" ? (
+                  <Words parts={row.parts} show="after" />
+                ) : row.kind === "added" ? (
+                  <Whole text={row.after} as="ins" />
+                ) : row.kind === "unchanged" ? (
+                  row.after
+                ) : (
+                  <span className="text-slate-700">(deleted)</span>
+                )}
               </td>
             </tr>
           ))}
@@ -91,7 +113,15 @@ export function InlineDiff({ rows }: { rows: ParagraphComparison[] }) {
             <Badge tone={KIND[row.kind].tone}>{KIND[row.kind].label}</Badge>
           </p>
           <p className="whitespace-pre-wrap">
-            {row.kind === "edited" ? <Words parts={row.parts} show="both" /> : row.kind === "added" ? <Whole text={row.after} as="ins" /> : row.kind === "deleted" ? <Whole text={row.before} as="del" /> : row.after}
+            {row.kind === "edited" ? (
+              <Words parts={row.parts} show="both" />
+            ) : row.kind === "added" ? (
+              <Whole text={row.after} as="ins" />
+            ) : row.kind === "deleted" ? (
+              <Whole text={row.before} as="del" />
+            ) : (
+              row.after
+            )}
           </p>
         </li>
       ))}

@@ -102,7 +102,17 @@ export function EditOrganizationForm({ organizationId, values }: { organizationI
   );
 }
 
-export function ChangeStatusForm({ organizationId, slug, allowed, today }: { organizationId: string; slug: string; allowed: readonly MembershipStatus[]; today: string }) {
+export function ChangeStatusForm({
+  organizationId,
+  slug,
+  allowed,
+  today,
+}: {
+  organizationId: string;
+  slug: string;
+  allowed: readonly MembershipStatus[];
+  today: string;
+}) {
   const { state, action, pending, errors, value } = useForm(changeStatusAction);
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
@@ -129,7 +139,13 @@ export function ChangeStatusForm({ organizationId, slug, allowed, today }: { org
       </SelectField>
       <TextField label="Effective on" name="effectiveOn" type="date" defaultValue={value("effectiveOn", today)} errors={errors.effectiveOn} />
       <div className="md:col-span-2">
-        <TextField label="Reason" name="statusReason" defaultValue={value("statusReason")} errors={errors.reason} hint="Shown in the public status history." />
+        <TextField
+          label="Reason"
+          name="statusReason"
+          defaultValue={value("statusReason")}
+          errors={errors.reason}
+          hint="Shown in the public status history."
+        />
       </div>
       <div>
         <Button type="submit" disabled={pending}>

@@ -8,7 +8,13 @@ type Values = { q?: string; country?: string; pillar?: string; status?: string; 
 /** A plain GET form: the results page is shareable and works without JavaScript. */
 export function RegistrySearchForm({ values, pillars }: { values: Values; pillars: { id: string; name: string }[] }) {
   return (
-    <form method="get" action="/registry" role="search" aria-label="Search the registry" className="mb-6 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3">
+    <form
+      method="get"
+      action="/registry"
+      role="search"
+      aria-label="Search the registry"
+      className="mb-6 grid gap-4 rounded-lg border border-slate-300 bg-white p-4 md:grid-cols-3"
+    >
       <TextField label="Name" name="q" defaultValue={values.q ?? ""} hint="Any part of the name." />
       <TextField label="Country" name="country" defaultValue={values.country ?? ""} maxLength={2} hint="Two-letter code, such as CH." />
       <SelectField label="Pillar" name="pillar" defaultValue={values.pillar ?? ""}>

@@ -12,9 +12,15 @@ export function StatusHistory({ steps }: { steps: Step[] }) {
       <caption className="sr-only">Membership status changes, newest first</caption>
       <thead className="border-b border-slate-300">
         <tr>
-          <th scope="col" className="py-2 pr-4">Effective</th>
-          <th scope="col" className="py-2 pr-4">Change</th>
-          <th scope="col" className="py-2">Reason</th>
+          <th scope="col" className="py-2 pr-4">
+            Effective
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Change
+          </th>
+          <th scope="col" className="py-2">
+            Reason
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200 align-top">

@@ -63,8 +63,7 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
             <p>
               <span className="font-semibold">{actor.name}</span>{" "}
               <span className="text-brand-100">
-                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> ·{" "}
-                {actor.pillarName}
+                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> · {actor.pillarName}
               </span>
             </p>
             <form action={signOutAction}>

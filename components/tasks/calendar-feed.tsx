@@ -21,7 +21,12 @@ export function CalendarFeed({ hasToken }: { hasToken: boolean }) {
           <label htmlFor="calendar-url" className="text-sm font-semibold text-slate-800">
             Your calendar address (copy it now; it is not shown again)
           </label>
-          <input id="calendar-url" readOnly value={url} className="rounded-md border border-slate-500 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900" />
+          <input
+            id="calendar-url"
+            readOnly
+            value={url}
+            className="rounded-md border border-slate-500 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
+          />
         </div>
       ) : null}
       <FormMessage state={state} />

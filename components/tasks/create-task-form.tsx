@@ -29,9 +29,23 @@ export function CreateTaskForm({
         <TextField label="Title" name="title" required maxLength={200} defaultValue={value("title", defaults.title)} errors={errors.title} />
       </div>
       <div className="md:col-span-2">
-        <TextAreaField label="Description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} errors={errors.description} />
+        <TextAreaField
+          label="Description"
+          name="description"
+          rows={5}
+          maxLength={5000}
+          defaultValue={value("description")}
+          errors={errors.description}
+        />
       </div>
-      <SelectField label="Assignee" name="assigneeId" required defaultValue={value("assigneeId")} errors={errors.assigneeId} hint="A member of the Secretariat.">
+      <SelectField
+        label="Assignee"
+        name="assigneeId"
+        required
+        defaultValue={value("assigneeId")}
+        errors={errors.assigneeId}
+        hint="A member of the Secretariat."
+      >
         <option value="" disabled>
           Choose a member of the Secretariat
         </option>

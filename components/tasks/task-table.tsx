@@ -23,13 +23,27 @@ export function TaskTable({ rows, caption }: { rows: TaskRow[]; caption: string 
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300">
           <tr>
-            <th scope="col" className="py-2 pr-3">Task</th>
-            <th scope="col" className="py-2 pr-3">Due</th>
-            <th scope="col" className="py-2 pr-3">Status</th>
-            <th scope="col" className="py-2 pr-3">Priority</th>
-            <th scope="col" className="py-2 pr-3">Assignee</th>
-            <th scope="col" className="py-2 pr-3">Created by</th>
-            <th scope="col" className="py-2">Linked to</th>
+            <th scope="col" className="py-2 pr-3">
+              Task
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Due
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Priority
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Assignee
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Created by
+            </th>
+            <th scope="col" className="py-2">
+              Linked to
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 align-top">

@@ -55,14 +55,7 @@ export function TextField({ label, name, errors, hint, ...props }: FieldProps & 
  * A labelled select. React applies a select's `defaultValue` only when it mounts, so the select is
  * keyed on it: when a refused form gives back another choice, the select takes it.
  */
-export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
-  children,
-  ...props
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, name, errors, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} errors={errors} hint={hint}>
       <select

@@ -11,7 +11,9 @@ type Choices = { versions: { id: string; number: number; policyTitle: string }[]
 
 export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choices: Choices; defaultClosesAt: string; timeZone: string }) {
   const { state, action, pending, errors, value } = useForm(draftMotionAction);
-  const [kind, setKind] = useState(() => (value("kind", choices.versions.length ? "adopt_policy_version" : "resolution") === "resolution" ? "resolution" : "adopt_policy_version"));
+  const [kind, setKind] = useState(() =>
+    value("kind", choices.versions.length ? "adopt_policy_version" : "resolution") === "resolution" ? "resolution" : "adopt_policy_version",
+  );
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
@@ -21,18 +23,38 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         <legend className="text-sm font-semibold text-slate-800">The motion is</legend>
         <div className="mt-2 flex flex-wrap gap-6">
           <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="adopt_policy_version" checked={kind === "adopt_policy_version"} onChange={() => setKind("adopt_policy_version")} className="h-4 w-4" />
+            <input
+              type="radio"
+              name="kind"
+              value="adopt_policy_version"
+              checked={kind === "adopt_policy_version"}
+              onChange={() => setKind("adopt_policy_version")}
+              className="h-4 w-4"
+            />
             To adopt a policy version
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="resolution" checked={kind === "resolution"} onChange={() => setKind("resolution")} className="h-4 w-4" />
+            <input
+              type="radio"
+              name="kind"
+              value="resolution"
+              checked={kind === "resolution"}
+              onChange={() => setKind("resolution")}
+              className="h-4 w-4"
+            />
             A resolution in its own words
           </label>
         </div>
       </fieldset>
       <TextField label="Title" name="title" required defaultValue={value("title")} errors={errors.title} />
       {kind === "adopt_policy_version" ? (
-        <SelectField label="Policy version to adopt" name="versionId" defaultValue={value("versionId")} errors={errors.versionId} hint="Final versions of policies in board review.">
+        <SelectField
+          label="Policy version to adopt"
+          name="versionId"
+          defaultValue={value("versionId")}
+          errors={errors.versionId}
+          hint="Final versions of policies in board review."
+        >
           <option value="" disabled>
             Choose a version
           </option>
@@ -44,10 +66,22 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
         </SelectField>
       ) : (
         <div className="md:col-span-2">
-          <TextAreaField label="Resolution text" name="resolutionText" rows={5} required defaultValue={value("resolutionText")} errors={errors.resolutionText} />
+          <TextAreaField
+            label="Resolution text"
+            name="resolutionText"
+            rows={5}
+            required
+            defaultValue={value("resolutionText")}
+            errors={errors.resolutionText}
+          />
         </div>
       )}
-      <SelectField label="Decision rule" name="ruleId" defaultValue={value("ruleId", choices.rules.find((r) => r.isDefault)?.id)} errors={errors.ruleId}>
+      <SelectField
+        label="Decision rule"
+        name="ruleId"
+        defaultValue={value("ruleId", choices.rules.find((r) => r.isDefault)?.id)}
+        errors={errors.ruleId}
+      >
         {choices.rules.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name}

@@ -24,7 +24,14 @@ export function BallotForm({ motionId, current }: { motionId: string; current: s
         <div className="mt-2 flex flex-wrap gap-6">
           {CHOICES.map((c) => (
             <label key={c.value} className="flex items-center gap-2">
-              <input type="radio" name="choice" value={c.value} defaultChecked={value("choice", current ?? "") === c.value} required className="h-4 w-4" />
+              <input
+                type="radio"
+                name="choice"
+                value={c.value}
+                defaultChecked={value("choice", current ?? "") === c.value}
+                required
+                className="h-4 w-4"
+              />
               {c.label}
             </label>
           ))}
@@ -46,7 +53,14 @@ export function RecusalForm({ motionId }: { motionId: string }) {
     <form action={action} className="flex flex-col gap-3">
       <FormMessage state={state} />
       <input type="hidden" name="motionId" value={motionId} />
-      <TextAreaField label="Reason for the conflict of interest" name="reason" required defaultValue={value("reason")} errors={errors.reason} rows={3} />
+      <TextAreaField
+        label="Reason for the conflict of interest"
+        name="reason"
+        required
+        defaultValue={value("reason")}
+        errors={errors.reason}
+        rows={3}
+      />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           Declare a conflict of interest

@@ -11,10 +11,18 @@ export function RollCallTable({ rows, timeZone }: { rows: RollCallRow[]; timeZon
         <caption className="sr-only">Roll call: each director on the roll and their ballot</caption>
         <thead className="border-b border-slate-300">
           <tr>
-            <th scope="col" className="py-2 pr-3">Director</th>
-            <th scope="col" className="py-2 pr-3">Pillar and seat</th>
-            <th scope="col" className="py-2 pr-3">Ballot</th>
-            <th scope="col" className="py-2">Last changed</th>
+            <th scope="col" className="py-2 pr-3">
+              Director
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Pillar and seat
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Ballot
+            </th>
+            <th scope="col" className="py-2">
+              Last changed
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">

@@ -24,12 +24,24 @@ export function RuleForm({ rule, prefix }: { rule?: Rule; prefix: string }) {
       </div>
       {rule ? <input type="hidden" name="ruleId" value={rule.id} /> : null}
       <LabelledInput id={id("name")} name="name" label="Name" defaultValue={value("name", rule?.name)} errors={errors.name} />
-      <LabelledInput id={id("description")} name="description" label="Description" defaultValue={value("description", rule?.description)} errors={errors.description} />
+      <LabelledInput
+        id={id("description")}
+        name="description"
+        label="Description"
+        defaultValue={value("description", rule?.description)}
+        errors={errors.description}
+      />
       {field("quorumMinTotal", "Quorum: ballots in total", c?.quorum.minTotal, "Directors casting any ballot, abstentions included.")}
       {field("quorumMinPerPillar", "Quorum: ballots from each pillar", c?.quorum.minPerPillar)}
       {field("passMinYesTotal", "Yes votes needed in total", c?.pass.minYesTotal)}
       {field("passMinYesPerPillar", "Yes votes needed from each pillar", c?.pass.minYesPerPillar)}
-      {field("passMinYesShare", "Yes share must be more than", c?.pass.minYesShare, "Of yes and no votes, from 0 up to 1: 0.5 means more yes than no (a tie fails); 0 means no share test.", "0.01")}
+      {field(
+        "passMinYesShare",
+        "Yes share must be more than",
+        c?.pass.minYesShare,
+        "Of yes and no votes, from 0 up to 1: 0.5 means more yes than no (a tie fails); 0 means no share test.",
+        "0.01",
+      )}
       <div className="md:col-span-2">
         <Button type="submit" disabled={pending}>
           {rule ? "Save changes" : "Create the rule"}
@@ -39,11 +51,55 @@ export function RuleForm({ rule, prefix }: { rule?: Rule; prefix: string }) {
   );
 }
 
-function LabelledInput({ id, name, label, defaultValue, errors }: { id: string; name: string; label: string; defaultValue?: string; errors?: string[] }) {
-  return <LabelWrap id={id} label={label} errors={errors} input={<input id={id} name={name} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={CONTROL} />} />;
+function LabelledInput({
+  id,
+  name,
+  label,
+  defaultValue,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue?: string;
+  errors?: string[];
+}) {
+  return (
+    <LabelWrap
+      id={id}
+      label={label}
+      errors={errors}
+      input={
+        <input
+          id={id}
+          name={name}
+          defaultValue={defaultValue}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          className={CONTROL}
+        />
+      }
+    />
+  );
 }
 
-function NumberField({ id, name, label, value, hint, step, errors }: { id: string; name: string; label: string; value?: number | string; hint?: string; step: string; errors?: string[] }) {
+function NumberField({
+  id,
+  name,
+  label,
+  value,
+  hint,
+  step,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: number | string;
+  hint?: string;
+  step: string;
+  errors?: string[];
+}) {
   const described = [hint ? `${id}-hint` : "", errors?.length ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <LabelWrap
@@ -51,7 +107,19 @@ function NumberField({ id, name, label, value, hint, step, errors }: { id: strin
       label={label}
       hint={hint}
       errors={errors}
-      input={<input id={id} name={name} type="number" min="0" step={step} defaultValue={value} aria-invalid={errors?.length ? true : undefined} aria-describedby={described} className={CONTROL} />}
+      input={
+        <input
+          id={id}
+          name={name}
+          type="number"
+          min="0"
+          step={step}
+          defaultValue={value}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={described}
+          className={CONTROL}
+        />
+      }
     />
   );
 }

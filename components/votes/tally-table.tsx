@@ -16,20 +16,40 @@ export function TallyTable({ tally, live }: { tally: Tally; live: boolean }) {
         </caption>
         <thead className="border-b border-slate-300">
           <tr>
-            <th scope="col" className="py-2 pr-3">Pillar</th>
-            <th scope="col" className="py-2 pr-3">Yes</th>
-            <th scope="col" className="py-2 pr-3">No</th>
-            <th scope="col" className="py-2 pr-3">Abstain</th>
-            {live ? <th scope="col" className="py-2 pr-3">Not yet voted</th> : null}
-            <th scope="col" className="py-2 pr-3">Recused</th>
-            <th scope="col" className="py-2 pr-3">Quorum</th>
-            <th scope="col" className="py-2">Yes minimum</th>
+            <th scope="col" className="py-2 pr-3">
+              Pillar
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Yes
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              No
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Abstain
+            </th>
+            {live ? (
+              <th scope="col" className="py-2 pr-3">
+                Not yet voted
+              </th>
+            ) : null}
+            <th scope="col" className="py-2 pr-3">
+              Recused
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Quorum
+            </th>
+            <th scope="col" className="py-2">
+              Yes minimum
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {tally.pillars.map((p) => (
             <tr key={p.pillarId}>
-              <th scope="row" className="py-2 pr-3 font-medium">{p.name}</th>
+              <th scope="row" className="py-2 pr-3 font-medium">
+                {p.name}
+              </th>
               <td className="py-2 pr-3">{p.yes}</td>
               <td className="py-2 pr-3">{p.no}</td>
               <td className="py-2 pr-3">{p.abstain}</td>
@@ -42,7 +62,9 @@ export function TallyTable({ tally, live }: { tally: Tally; live: boolean }) {
         </tbody>
         <tfoot className="border-t-2 border-slate-300 font-semibold">
           <tr>
-            <th scope="row" className="py-2 pr-3">Total</th>
+            <th scope="row" className="py-2 pr-3">
+              Total
+            </th>
             <td className="py-2 pr-3">{tally.total.yes}</td>
             <td className="py-2 pr-3">{tally.total.no}</td>
             <td className="py-2 pr-3">{tally.total.abstain}</td>

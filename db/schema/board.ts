@@ -41,9 +41,15 @@ export const seatTerms = pgTable(
     check("seat_terms_end_after_start", sql`${t.endsOn} > ${t.startsOn}`),
     check("seat_terms_office_valid", sql`${t.office} IS NULL OR ${t.office} IN ('chair','vice_chair')`),
     // One seat per holder at a time, one holder per seat at a time, one Chair and one Vice-chair.
-    uniqueIndex("seat_terms_one_current_seat_per_holder").on(t.holderId).where(sql`${t.endedAt} IS NULL`),
-    uniqueIndex("seat_terms_one_current_holder_per_seat").on(t.seatId).where(sql`${t.endedAt} IS NULL`),
-    uniqueIndex("seat_terms_one_current_office").on(t.office).where(sql`${t.endedAt} IS NULL AND ${t.office} IS NOT NULL`),
+    uniqueIndex("seat_terms_one_current_seat_per_holder")
+      .on(t.holderId)
+      .where(sql`${t.endedAt} IS NULL`),
+    uniqueIndex("seat_terms_one_current_holder_per_seat")
+      .on(t.seatId)
+      .where(sql`${t.endedAt} IS NULL`),
+    uniqueIndex("seat_terms_one_current_office")
+      .on(t.office)
+      .where(sql`${t.endedAt} IS NULL AND ${t.office} IS NOT NULL`),
     index("seat_terms_seat_idx").on(t.seatId, t.startsOn),
   ],
 );

@@ -109,10 +109,7 @@ export const userRoles = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull().$type<StoredRole>(),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.role] }),
-    check("user_roles_role_valid", sql`${t.role} IN ('admin','secretariat','representative')`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check("user_roles_role_valid", sql`${t.role} IN ('admin','secretariat','representative')`)],
 );
 
 /** Sign-in attempts, kept in the database so throttling holds across app processes. */
@@ -125,10 +122,7 @@ export const loginAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("login_attempts_email_idx").on(t.email, t.at),
-    index("login_attempts_ip_idx").on(t.ip, t.at),
-  ],
+  (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
 
 /** Deployment-wide settings such as the organisation's timezone. */

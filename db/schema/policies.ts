@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { pillars, users } from "./people";
 import type { CommentStatus } from "../../lib/consultations/vocabulary";
 import type { PolicyCategory, PolicyStatus } from "../../lib/policies/vocabulary";
@@ -35,10 +23,7 @@ export const policies = pgTable(
     unique("policies_slug_unique").on(t.slug),
     check("policies_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("policies_category_valid", sql`${t.category} IN ('procedure','guidance','membership_requirement','budget','other')`),
-    check(
-      "policies_status_valid",
-      sql`${t.status} IN ('draft','consultation','board_review','voting','adopted','rejected','withdrawn')`,
-    ),
+    check("policies_status_valid", sql`${t.status} IN ('draft','consultation','board_review','voting','adopted','rejected','withdrawn')`),
     check("policies_adopted_has_version", sql`${t.status} <> 'adopted' OR ${t.adoptedVersionId} IS NOT NULL`),
     index("policies_status_idx").on(t.status),
   ],
@@ -175,6 +160,8 @@ export const comments = pgTable(
     index("comments_parent_idx").on(t.parentId),
     index("comments_author_idx").on(t.authorId),
     // The Secretariat's queue: top-level comments still awaiting an answer, oldest first.
-    index("comments_awaiting_answer_idx").on(t.createdAt).where(sql`${t.status} = 'open' AND ${t.parentId} IS NULL`),
+    index("comments_awaiting_answer_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'open' AND ${t.parentId} IS NULL`),
   ],
 );

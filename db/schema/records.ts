@@ -27,9 +27,13 @@ export const notifications = pgTable(
       sql`${t.kind} IN ('consultation_opened','comment_answered','motion_opened','motion_closing_soon','motion_result','task_assigned','task_returned','task_overdue','task_submitted','seat_assigned')`,
     ),
     check("notifications_href_is_local", sql`${t.href} IS NULL OR ${t.href} ~ '^/[^/]'`),
-    uniqueIndex("notifications_dedupe_unique").on(t.userId, t.dedupeKey).where(sql`${t.dedupeKey} IS NOT NULL`),
+    uniqueIndex("notifications_dedupe_unique")
+      .on(t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} IS NOT NULL`),
     index("notifications_user_idx").on(t.userId, t.createdAt),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} IS NULL`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} IS NULL`),
   ],
 );
 

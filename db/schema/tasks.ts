@@ -48,7 +48,9 @@ export const tasks = pgTable(
     index("tasks_policy_idx").on(t.policyId),
     index("tasks_motion_idx").on(t.motionId),
     // A member of staff's open tasks, soonest due first (the dashboard).
-    index("tasks_open_by_assignee_idx").on(t.assigneeId, t.dueOn).where(sql`${t.status} <> 'done'`),
+    index("tasks_open_by_assignee_idx")
+      .on(t.assigneeId, t.dueOn)
+      .where(sql`${t.status} <> 'done'`),
     index("tasks_overdue_untold_idx")
       .on(t.assigneeId, t.dueOn)
       .where(sql`${t.status} <> 'done' AND ${t.overdueNoticeTo} IS DISTINCT FROM ${t.assigneeId}`),

@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  foreignKey,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { boardSeats } from "./board";
 import { pillars, users } from "./people";
 import { policies, policyVersions } from "./policies";
@@ -29,7 +17,9 @@ export const decisionRules = pgTable(
   },
   (t) => [
     uniqueIndex("decision_rules_name_unique").on(t.name),
-    uniqueIndex("decision_rules_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
+    uniqueIndex("decision_rules_one_default")
+      .on(t.isDefault)
+      .where(sql`${t.isDefault}`),
   ],
 );
 
@@ -70,10 +60,7 @@ export const motions = pgTable(
       sql`(${t.kind} = 'resolution' AND ${t.resolutionText} IS NOT NULL AND ${t.versionId} IS NULL)
         OR (${t.kind} = 'adopt_policy_version' AND ${t.versionId} IS NOT NULL AND ${t.policyId} IS NOT NULL)`,
     ),
-    check(
-      "motions_opened_fields",
-      sql`${t.status} IN ('draft','withdrawn') OR (${t.openedAt} IS NOT NULL AND ${t.ruleSnapshot} IS NOT NULL)`,
-    ),
+    check("motions_opened_fields", sql`${t.status} IN ('draft','withdrawn') OR (${t.openedAt} IS NOT NULL AND ${t.ruleSnapshot} IS NOT NULL)`),
     check("motions_closed_fields", sql`${t.status} <> 'closed' OR ${t.closedAt} IS NOT NULL`),
     index("motions_status_idx").on(t.status, t.closesAt),
     index("motions_policy_idx").on(t.policyId),
@@ -163,16 +150,13 @@ export const recusals = pgTable(
 );
 
 /** The result of a closed motion. The primary key makes finalising happen exactly once. */
-export const motionResults = pgTable(
-  "motion_results",
-  {
-    motionId: uuid("motion_id")
-      .primaryKey()
-      .references(() => motions.id),
-    passed: boolean("passed").notNull(),
-    reasons: jsonb("reasons").notNull().$type<string[]>(),
-    tally: jsonb("tally").notNull(),
-    closedEarly: boolean("closed_early").notNull().default(false),
-    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const motionResults = pgTable("motion_results", {
+  motionId: uuid("motion_id")
+    .primaryKey()
+    .references(() => motions.id),
+  passed: boolean("passed").notNull(),
+  reasons: jsonb("reasons").notNull().$type<string[]>(),
+  tally: jsonb("tally").notNull(),
+  closedEarly: boolean("closed_early").notNull().default(false),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -10,9 +10,21 @@ import { parseInput } from "@/lib/validation";
 export const AUDIT_PAGE_SIZE = 50;
 
 export const auditFilterSchema = z.object({
-  entityType: z.string().trim().max(40).regex(/^[a-z_]*$/, "Entity types are lowercase words.").optional().default(""),
+  entityType: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[a-z_]*$/, "Entity types are lowercase words.")
+    .optional()
+    .default(""),
   // PostgreSQL stores no NUL character, and would refuse the whole query for one.
-  entityId: z.string().trim().max(100).regex(/^[^\0]*$/, "Entity ids cannot contain a NUL (\\0) character.").optional().default(""),
+  entityId: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\0]*$/, "Entity ids cannot contain a NUL (\\0) character.")
+    .optional()
+    .default(""),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -94,7 +94,6 @@ export const PERMISSIONS = {
   "oversight.view": ["director", "chair", "secretariat"],
   /** Create or regenerate one's own secret calendar feed address. */
   "calendar.manage": ["director", "chair", "secretariat"],
-
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

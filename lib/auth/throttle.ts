@@ -17,7 +17,9 @@ export async function checkThrottle(db: DB, email: string, ip: string, now = new
       oldest: sql<string | null>`min(${loginAttempts.at})`,
     })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since), sql`(${loginAttempts.email} = ${email} or ${loginAttempts.ip} = ${ip})`));
+    .where(
+      and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since), sql`(${loginAttempts.email} = ${email} or ${loginAttempts.ip} = ${ip})`),
+    );
   if (!counts || (counts.account < THROTTLE.maxPerAccount && counts.ip < THROTTLE.maxPerIp)) return { allowed: true };
   const oldest = counts.oldest ? new Date(counts.oldest).getTime() : now.getTime();
   const retryAfterMs = oldest + THROTTLE.windowMinutes * 60_000 - now.getTime();

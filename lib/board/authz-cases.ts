@@ -11,9 +11,15 @@ let sequence = 0;
  * of the demo directors the other cases act as.
  */
 async function prepareVacantSeat(db: DB) {
-  let [seat] = await db.select({ id: boardSeats.id }).from(boardSeats).where(and(eq(boardSeats.pillarId, "industry"), eq(boardSeats.number, 99)));
+  let [seat] = await db
+    .select({ id: boardSeats.id })
+    .from(boardSeats)
+    .where(and(eq(boardSeats.pillarId, "industry"), eq(boardSeats.number, 99)));
   if (!seat) [seat] = await db.insert(boardSeats).values({ pillarId: "industry", number: 99 }).returning({ id: boardSeats.id });
-  await db.update(seatTerms).set({ endedAt: new Date(), endReason: "Reset for the authorization walk." }).where(and(eq(seatTerms.seatId, seat!.id), isNull(seatTerms.endedAt)));
+  await db
+    .update(seatTerms)
+    .set({ endedAt: new Date(), endReason: "Reset for the authorization walk." })
+    .where(and(eq(seatTerms.seatId, seat!.id), isNull(seatTerms.endedAt)));
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, "kestrel-secure-logistics"));
   const [holder] = await db
     .insert(users)

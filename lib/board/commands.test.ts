@@ -29,7 +29,10 @@ async function seatOf(email: string): Promise<string> {
 }
 
 async function seatAudit(seatId: string, action: string) {
-  return t.db.select().from(auditLog).where(and(eq(auditLog.entityType, "seat"), eq(auditLog.entityId, seatId), eq(auditLog.action, action)));
+  return t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "seat"), eq(auditLog.entityId, seatId), eq(auditLog.action, action)));
 }
 
 describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
@@ -53,7 +56,9 @@ describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
     const before = await databaseFingerprint(t.db);
     const error = await refusal(assignSeat(t.db, admin, { seatId, holderId: repPsc.id }));
     expect(error.code).toBe("conflict");
-    expect(error.message).toBe("Thabo Nkosi belongs to Kestrel Secure Logistics (Pty) Ltd (Private Security Companies); this seat is for Governments.");
+    expect(error.message).toBe(
+      "Thabo Nkosi belongs to Kestrel Secure Logistics (Pty) Ltd (Private Security Companies); this seat is for Governments.",
+    );
     expect(error.fieldErrors.holderId).toHaveLength(1);
     expect(await databaseFingerprint(t.db)).toEqual(before);
   });
@@ -72,7 +77,10 @@ describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
     const raw = await t.db
       .insert(seatTerms)
       .values({ seatId, holderId: cso2.id, startsOn: "2026-01-01", endsOn: "2029-01-01" })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(violatedConstraint(raw)).toBe("seat_terms_one_current_seat_per_holder");
     expect((toSeatError(raw) as AppError).message).toBe("This person already holds a seat; end that term first.");
   });
@@ -104,11 +112,17 @@ describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
     expect(endAudit!.after).toMatchObject({ holderName: "Nikos Demetriou", ended: true, endReason: "Term completed." });
     const rep = await t.actor("rep.psc@example.org");
     await assignSeat(t.db, admin, { seatId, holderId: rep.id, startsOn: "2026-02-01" });
-    const [term] = await t.db.select().from(seatTerms).where(and(eq(seatTerms.seatId, seatId), isNull(seatTerms.endedAt)));
+    const [term] = await t.db
+      .select()
+      .from(seatTerms)
+      .where(and(eq(seatTerms.seatId, seatId), isNull(seatTerms.endedAt)));
     expect(term).toMatchObject({ holderId: rep.id, startsOn: "2026-02-01", endsOn: defaultTermEnd("2026-02-01") });
     expect(term!.endsOn).toBe("2029-02-01");
     expect((await loadActor(t.db, rep.id))!.roles.sort()).toEqual(["director", "representative"]);
-    const [notice] = await t.db.select().from(notifications).where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "seat_assigned")));
+    const [notice] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "seat_assigned")));
     expect(notice).toMatchObject({ href: "/board", title: "You hold seat 3 of Private Security Companies" });
     const [audit] = await seatAudit(seatId, "seat.assign");
     expect(audit).toMatchObject({ actorId: admin.id, before: null });
@@ -134,7 +148,10 @@ describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
       .update(seatTerms)
       .set({ office: "chair" })
       .where(and(eq(seatTerms.seatId, cso1Seat), isNull(seatTerms.endedAt)))
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect((toSeatError(raw) as AppError).message).toBe("Another director already holds this office.");
     await designateOffice(t.db, admin, { seatId: gov1Seat, office: "chair" });
     expect((await t.actor("gov1@example.org")).roles.sort()).toEqual(["chair", "director"]);
@@ -142,7 +159,11 @@ describe(`board seats (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"
 
   it("no other role may change a seat, and a refusal changes nothing", async () => {
     const seatId = await seatOf("psc4@example.org");
-    const [vacant] = await t.db.select({ id: boardSeats.id }).from(boardSeats).where(sql`not exists (select 1 from seat_terms t where t.seat_id = ${boardSeats.id} and t.ended_at is null)`).limit(1);
+    const [vacant] = await t.db
+      .select({ id: boardSeats.id })
+      .from(boardSeats)
+      .where(sql`not exists (select 1 from seat_terms t where t.seat_id = ${boardSeats.id} and t.ended_at is null)`)
+      .limit(1);
     const rep = await t.actor("rep.gov@example.org");
     const before = await databaseFingerprint(t.db);
     for (const email of ["secretariat@example.org", "gov1@example.org", "cso2@example.org", "rep.gov@example.org"]) {

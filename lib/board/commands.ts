@@ -14,8 +14,6 @@ import { defaultTermEnd, OFFICE_LABELS, vacatedEndDate } from "./rules";
 import { assignSeatSchema, designateOfficeSchema, endTermSchema, vacateSeatSchema } from "./schemas";
 import { todayIn } from "@/lib/time";
 
-
-
 async function lockSeat(tx: Tx, seatId: string) {
   const [seat] = await tx
     .select({ id: boardSeats.id, number: boardSeats.number, pillarId: boardSeats.pillarId, pillarName: pillars.name })
@@ -195,7 +193,14 @@ export async function designateOffice(db: DB, actor: Actor | null, input: unknow
         }
       }
       await tx.update(seatTerms).set({ office }).where(eq(seatTerms.id, term.id));
-      await recordAudit(tx, { actorId: admin.id, action: "seat.designateOffice", entityType: "seat", entityId: seat.id, before: snapshot(term), after: { ...snapshot(term), office } });
+      await recordAudit(tx, {
+        actorId: admin.id,
+        action: "seat.designateOffice",
+        entityType: "seat",
+        entityId: seat.id,
+        before: snapshot(term),
+        after: { ...snapshot(term), office },
+      });
     });
   } catch (error) {
     throw toSeatError(error);

@@ -12,7 +12,10 @@ let sequence = 0;
  * designating them touches none of the demo directors that other entries act as.
  */
 async function prepareVacantSeat(db: DB) {
-  let [seat] = await db.select({ id: boardSeats.id }).from(boardSeats).where(and(eq(boardSeats.pillarId, "industry"), eq(boardSeats.number, 98)));
+  let [seat] = await db
+    .select({ id: boardSeats.id })
+    .from(boardSeats)
+    .where(and(eq(boardSeats.pillarId, "industry"), eq(boardSeats.number, 98)));
   if (!seat) [seat] = await db.insert(boardSeats).values({ pillarId: "industry", number: 98 }).returning({ id: boardSeats.id });
   await db
     .update(seatTerms)
@@ -35,56 +38,58 @@ async function prepareHeldSeat(db: DB) {
 
 const SEAT_WRITES = ["seat_terms", "audit_log"];
 
-export const httpCases = withSettledOutbox(defineHttpCases([
-  {
-    name: "seats page",
-    permission: "seat.manage",
-    target: { kind: "page", path: "/admin/seats" },
-    prepare: async () => ({}),
-    writes: [],
-  },
-  {
-    name: "seat page",
-    permission: "seat.manage",
-    target: { kind: "page", path: "/admin/seats" },
-    prepare: async (db) => ({ path: `/admin/seats/${(await prepareVacantSeat(db)).seatId}` }),
-    writes: [],
-  },
-  {
-    name: "assign seat",
-    permission: "seat.manage",
-    target: { kind: "action", file: "lib/board/actions.ts", exportName: "assignSeatAction" },
-    prepare: async (db) => {
-      const { seatId, holderId } = await prepareVacantSeat(db);
-      return { fields: { seatId, holderId, startsOn: "", endsOn: "" } };
+export const httpCases = withSettledOutbox(
+  defineHttpCases([
+    {
+      name: "seats page",
+      permission: "seat.manage",
+      target: { kind: "page", path: "/admin/seats" },
+      prepare: async () => ({}),
+      writes: [],
     },
-    // The new holder is told of their seat.
-    writes: [...SEAT_WRITES, "notifications"],
-    addsOneRowTo: ["seat_terms", "audit_log", "notifications"],
-  },
-  {
-    name: "end seat term",
-    permission: "seat.manage",
-    target: { kind: "action", file: "lib/board/actions.ts", exportName: "endSeatTermAction" },
-    prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), endedOn: "", endReason: "Term completed early." } }),
-    writes: SEAT_WRITES,
-    addsOneRowTo: ["audit_log"],
-  },
-  {
-    name: "vacate seat",
-    permission: "seat.manage",
-    target: { kind: "action", file: "lib/board/actions.ts", exportName: "vacateSeatAction" },
-    prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), vacateReason: "Resigned from the Board." } }),
-    writes: SEAT_WRITES,
-    addsOneRowTo: ["audit_log"],
-  },
-  {
-    name: "designate office",
-    permission: "seat.manage",
-    target: { kind: "action", file: "lib/board/actions.ts", exportName: "designateOfficeAction" },
-    // The Vice-chair, not the Chair: the Chair's demo user acts as "chair" in every other entry.
-    prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), office: "vice_chair" } }),
-    // The previous Vice-chair's term loses the office, with its own audit entry.
-    writes: SEAT_WRITES,
-  },
-]));
+    {
+      name: "seat page",
+      permission: "seat.manage",
+      target: { kind: "page", path: "/admin/seats" },
+      prepare: async (db) => ({ path: `/admin/seats/${(await prepareVacantSeat(db)).seatId}` }),
+      writes: [],
+    },
+    {
+      name: "assign seat",
+      permission: "seat.manage",
+      target: { kind: "action", file: "lib/board/actions.ts", exportName: "assignSeatAction" },
+      prepare: async (db) => {
+        const { seatId, holderId } = await prepareVacantSeat(db);
+        return { fields: { seatId, holderId, startsOn: "", endsOn: "" } };
+      },
+      // The new holder is told of their seat.
+      writes: [...SEAT_WRITES, "notifications"],
+      addsOneRowTo: ["seat_terms", "audit_log", "notifications"],
+    },
+    {
+      name: "end seat term",
+      permission: "seat.manage",
+      target: { kind: "action", file: "lib/board/actions.ts", exportName: "endSeatTermAction" },
+      prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), endedOn: "", endReason: "Term completed early." } }),
+      writes: SEAT_WRITES,
+      addsOneRowTo: ["audit_log"],
+    },
+    {
+      name: "vacate seat",
+      permission: "seat.manage",
+      target: { kind: "action", file: "lib/board/actions.ts", exportName: "vacateSeatAction" },
+      prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), vacateReason: "Resigned from the Board." } }),
+      writes: SEAT_WRITES,
+      addsOneRowTo: ["audit_log"],
+    },
+    {
+      name: "designate office",
+      permission: "seat.manage",
+      target: { kind: "action", file: "lib/board/actions.ts", exportName: "designateOfficeAction" },
+      // The Vice-chair, not the Chair: the Chair's demo user acts as "chair" in every other entry.
+      prepare: async (db) => ({ fields: { seatId: await prepareHeldSeat(db), office: "vice_chair" } }),
+      // The previous Vice-chair's term loses the office, with its own audit entry.
+      writes: SEAT_WRITES,
+    },
+  ]),
+);

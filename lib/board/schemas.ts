@@ -1,8 +1,12 @@
 import { z } from "zod";
 
-const date = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
-const optionalDate = (message: string) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), date(message).optional());
+const date = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+const optionalDate = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), date(message).optional());
 const reason = z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500, "Keep the reason under 500 characters.");
 
 export const assignSeatSchema = z.object({

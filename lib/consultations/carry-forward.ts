@@ -34,11 +34,7 @@ export async function carryCommentsForward(
         ),
       );
   const threadOf = (survives: boolean) => or(inArray(comments.id, openTopLevel(survives)), inArray(comments.parentId, openTopLevel(survives)));
-  const carried = await tx
-    .update(comments)
-    .set({ versionId: toVersionId })
-    .where(threadOf(true))
-    .returning({ parentId: comments.parentId });
+  const carried = await tx.update(comments).set({ versionId: toVersionId }).where(threadOf(true)).returning({ parentId: comments.parentId });
   const outdated = await tx
     .update(comments)
     .set({ outdatedAt: now })

@@ -55,21 +55,41 @@ describe("a consultation, from opening to the register", () => {
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId))
       .where(eq(notifications.kind, "consultation_opened"));
-    const emails = notified.filter((n) => n.href?.includes(consultationId)).map((n) => n.email).sort();
+    const emails = notified
+      .filter((n) => n.href?.includes(consultationId))
+      .map((n) => n.email)
+      .sort();
     expect(emails).toEqual(["rep.cso@example.org", "rep.gov@example.org"]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, policyId), eq(auditLog.action, "consultation.open")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, policyId), eq(auditLog.action, "consultation.open")));
     expect(audit).toMatchObject({ before: { status: "draft" }, after: { status: "consultation" } });
   });
 
   it("a representative of an invited pillar comments on a chosen paragraph, quoting it; the comment shows author, organisation and pillar", async () => {
     const rep = await t.actor("rep.cso@example.org");
-    ({ id: commentId } = await createComment(t.db, rep, { consultationId, paragraphKey: keys[1], quote: "within 72 hours", body: "72 hours is right; say **calendar** hours." }));
+    ({ id: commentId } = await createComment(t.db, rep, {
+      consultationId,
+      paragraphKey: keys[1],
+      quote: "within 72 hours",
+      body: "72 hours is right; say **calendar** hours.",
+    }));
     const page = await getConsultation(t.db, rep, { consultationId });
     const mine = page.comments.find((c) => c.id === commentId)!;
-    expect(mine).toMatchObject({ paragraphKey: keys[1], quote: "within 72 hours", authorName: rep.name, organizationName: rep.organizationName, pillarName: rep.pillarName });
+    expect(mine).toMatchObject({
+      paragraphKey: keys[1],
+      quote: "within 72 hours",
+      authorName: rep.name,
+      organizationName: rep.organizationName,
+      pillarName: rep.pillarName,
+    });
     expect(page.refusal).toBeNull();
     expect(page.coverage.silentInvited).toEqual(["Governments"]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.create")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.create")));
     expect(audit).toMatchObject({ actorId: rep.id, after: { consultationId, paragraphKey: keys[1], quote: "within 72 hours", parentId: null } });
   });
 
@@ -77,7 +97,11 @@ describe("a consultation, from opening to the register", () => {
     const psc = await t.actor("rep.psc@example.org");
     // The consultation does not invite their pillar, so they cannot even open it.
     expect((await refusal(getConsultation(t.db, psc, { consultationId }))).code).toBe("forbidden");
-    const error = await expectRefused(t.db, () => createComment(t.db, psc, { consultationId, paragraphKey: keys[0], body: "Let me in." }), "forbidden");
+    const error = await expectRefused(
+      t.db,
+      () => createComment(t.db, psc, { consultationId, paragraphKey: keys[0], body: "Let me in." }),
+      "forbidden",
+    );
     expect(error.message).toMatch(/does not invite Private Security Companies/);
     // A director of that pillar sees the page and may comment; the administrator may not.
     const director = await t.actor("psc2@example.org");
@@ -92,14 +116,26 @@ describe("a consultation, from opening to the register", () => {
     const rep = await t.actor("rep.gov@example.org");
     const blank = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "   " }), "invalid");
     expect(blank.fieldErrors.body).toEqual(["Write your comment."]);
-    const huge = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "x".repeat(20_000) }), "invalid");
+    const huge = await expectRefused(
+      t.db,
+      () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "x".repeat(20_000) }),
+      "invalid",
+    );
     expect(huge.fieldErrors.body?.[0]).toMatch(/under 10,000/);
     const unknown = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: "p-nothere", body: "Hm." }), "invalid");
     expect(unknown.fieldErrors.paragraphKey).toBeDefined();
-    const misquote = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], quote: "not in the text", body: "Hm." }), "invalid");
+    const misquote = await expectRefused(
+      t.db,
+      () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], quote: "not in the text", body: "Hm." }),
+      "invalid",
+    );
     expect(misquote.fieldErrors.quote).toBeDefined();
     await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: "not-a-uuid", paragraphKey: keys[0], body: "Hm." }), "invalid");
-    await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: "00000000-0000-4000-8000-000000000000", paragraphKey: keys[0], body: "Hm." }), "not_found");
+    await expectRefused(
+      t.db,
+      () => createComment(t.db, rep, { consultationId: "00000000-0000-4000-8000-000000000000", paragraphKey: keys[0], body: "Hm." }),
+      "not_found",
+    );
   });
 
   it("replies thread one level deep", async () => {
@@ -107,14 +143,22 @@ describe("a consultation, from opening to the register", () => {
     const { id: replyId } = await createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: commentId, body: "Agreed." });
     const [reply] = await t.db.select().from(comments).where(eq(comments.id, replyId));
     expect(reply).toMatchObject({ parentId: commentId, paragraphKey: keys[1] });
-    await expectRefused(t.db, () => createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: replyId, body: "Deeper." }), "invalid");
+    await expectRefused(
+      t.db,
+      () => createComment(t.db, gov, { consultationId, paragraphKey: keys[0], parentId: replyId, body: "Deeper." }),
+      "invalid",
+    );
   });
 
   it("after the closing time, and after closing early, every comment is refused", async () => {
     const sec = await t.actor("secretariat@example.org");
     const rep = await t.actor("rep.cso@example.org");
     const later = new Date(closesAt.getTime() + 1000);
-    const late = await expectRefused(t.db, () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "Late." }, later), "conflict");
+    const late = await expectRefused(
+      t.db,
+      () => createComment(t.db, rep, { consultationId, paragraphKey: keys[0], body: "Late." }, later),
+      "conflict",
+    );
     expect(late.message).toMatch(/closed/);
     await expectRefused(t.db, () => createComment(t.db, sec, { consultationId, paragraphKey: keys[0], body: "Late too." }, later), "conflict");
     expect((await getConsultation(t.db, rep, { consultationId }, later)).refusal?.reason).toMatch(/closed/);
@@ -122,8 +166,15 @@ describe("a consultation, from opening to the register", () => {
     // Closed early by the Secretariat: refused at once, and the closing is audited.
     const early = await insertConsultation(t.db);
     await closeConsultation(t.db, sec, { consultationId: early.consultationId });
-    await expectRefused(t.db, () => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }), "conflict");
-    const [closing] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, early.consultationId), eq(auditLog.action, "consultation.close")));
+    await expectRefused(
+      t.db,
+      () => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }),
+      "conflict",
+    );
+    const [closing] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, early.consultationId), eq(auditLog.action, "consultation.close")));
     expect(closing!.actorId).toBe(sec.id);
     await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "nope" }), "invalid");
     await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000" }), "not_found");
@@ -137,11 +188,20 @@ describe("a consultation, from opening to the register", () => {
     await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted" }), "not_found");
     await answerComment(t.db, sec, { commentId, status: "not_accepted", response: "Working hours are clearer for companies." });
     const rep = await t.actor("rep.cso@example.org");
-    const notices = await t.db.select().from(notifications).where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "comment_answered"), eq(notifications.href, `/policies/${slug}`)));
+    const notices = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, rep.id), eq(notifications.kind, "comment_answered"), eq(notifications.href, `/policies/${slug}`)));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body).toMatch(/^Answer: not accepted\. Working hours/);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.answer")));
-    expect(audit).toMatchObject({ before: { status: "open" }, after: { status: "not_accepted", response: "Working hours are clearer for companies." } });
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, commentId), eq(auditLog.action, "comment.answer")));
+    expect(audit).toMatchObject({
+      before: { status: "open" },
+      after: { status: "not_accepted", response: "Working hours are clearer for companies." },
+    });
     const [reply] = await t.db.select().from(comments).where(eq(comments.parentId, commentId));
     await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: reply!.id, status: "noted" }), "conflict");
   });
@@ -158,13 +218,26 @@ describe("a consultation, from opening to the register", () => {
     expect(open.rows.map((r) => r.pillarId)).toEqual(["government"]);
     expect((await listRegister(t.db, sec, { consultationId, status: "not_accepted", pillar: "government" })).rows).toEqual([]);
     // The CSV export reads back exactly, with formula-like text neutralised.
-    await createComment(t.db, dir, { consultationId, paragraphKey: keys[0], quote: "every member company", body: '=HYPERLINK("http://evil.example","click"), then\n"quoted" text' });
+    await createComment(t.db, dir, {
+      consultationId,
+      paragraphKey: keys[0],
+      quote: "every member company",
+      body: '=HYPERLINK("http://evil.example","click"), then\n"quoted" text',
+    });
     const exported = await listRegister(t.db, sec, { consultationId });
     const parsed = parseCsv(registerCsv(exported.rows));
     expect(parsed[0]).toEqual(REGISTER_HEADER);
     expect(parsed).toHaveLength(exported.rows.length + 1);
     const last = parsed.at(-1)!;
-    expect(last.slice(0, 7)).toEqual(["1", "every member company", `'=HYPERLINK("http://evil.example","click"), then\n"quoted" text`, dir.name, dir.organizationName, dir.pillarName, "open"]);
+    expect(last.slice(0, 7)).toEqual([
+      "1",
+      "every member company",
+      `'=HYPERLINK("http://evil.example","click"), then\n"quoted" text`,
+      dir.name,
+      dir.organizationName,
+      dir.pillarName,
+      "open",
+    ]);
     expect(parsed[1]!.slice(0, 3)).toEqual(["2", "within 72 hours", "72 hours is right; say **calendar** hours."]);
     expect(parsed[1]!.slice(6, 9)).toEqual(["not_accepted", "Working hours are clearer for companies.", sec.name]);
     // Unknown filter values are ignored rather than failing.
@@ -175,7 +248,13 @@ describe("a consultation, from opening to the register", () => {
     const sec = await t.actor("secretariat@example.org");
     const { id } = await createPolicy(t.db, sec, { title: "Draft only policy", category: "other", bodyMd: TEXT });
     const draftPage = await getPolicy(t.db, sec, { slug: "draft-only-policy" });
-    const base = { policyId: id, versionId: draftPage.current!.id, opensAt: "2030-01-10T09:00", closesAt: "2030-01-20T17:00", pillarIds: ["industry"] };
+    const base = {
+      policyId: id,
+      versionId: draftPage.current!.id,
+      opensAt: "2030-01-10T09:00",
+      closesAt: "2030-01-20T17:00",
+      pillarIds: ["industry"],
+    };
     const draft = await expectRefused(t.db, () => openConsultation(t.db, sec, base), "invalid");
     expect(draft.fieldErrors.versionId).toEqual(["Only a final version can be put out for consultation."]);
     await finalizeVersion(t.db, sec, { policyId: id });

@@ -1,6 +1,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { comments, consultationPillars, consultations, organizations, pillars, policies, policyParagraphs, policyVersions, userRoles, users } from "@/db/schema";
+import {
+  comments,
+  consultationPillars,
+  consultations,
+  organizations,
+  pillars,
+  policies,
+  policyParagraphs,
+  policyVersions,
+  userRoles,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
@@ -14,7 +25,6 @@ import { getTimezone } from "@/lib/settings";
 import { commentRefusal } from "./rules";
 import { answerCommentSchema, consultationIdSchema, createCommentSchema, openConsultationSchema } from "./schemas";
 import { parseMoment } from "@/lib/time";
-
 
 /**
  * Opens a consultation on a final version to the chosen pillars; the policy moves to consultation
@@ -44,9 +54,11 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
       .from(policyVersions)
       .where(and(eq(policyVersions.id, versionId), eq(policyVersions.policyId, policyId)));
     if (!version) throw new AppError("invalid", "Check the highlighted fields.", { versionId: ["Choose a version of this policy."] });
-    if (version.state !== "final") throw new AppError("invalid", "Check the highlighted fields.", { versionId: ["Only a final version can be put out for consultation."] });
+    if (version.state !== "final")
+      throw new AppError("invalid", "Check the highlighted fields.", { versionId: ["Only a final version can be put out for consultation."] });
     const known = await tx.select({ id: pillars.id }).from(pillars).where(inArray(pillars.id, pillarIds));
-    if (known.length !== pillarIds.length) throw new AppError("invalid", "Check the highlighted fields.", { pillarIds: ["Choose pillars from the list."] });
+    if (known.length !== pillarIds.length)
+      throw new AppError("invalid", "Check the highlighted fields.", { pillarIds: ["Choose pillars from the list."] });
 
     const [consultation] = await tx
       .insert(consultations)
@@ -126,16 +138,25 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
   return db.transaction(async (tx) => {
     const [consultation] = await tx.select().from(consultations).where(eq(consultations.id, consultationId));
     if (!consultation) throw new AppError("not_found", "That consultation does not exist.");
-    const invited = await tx.select({ id: consultationPillars.pillarId }).from(consultationPillars).where(eq(consultationPillars.consultationId, consultationId));
+    const invited = await tx
+      .select({ id: consultationPillars.pillarId })
+      .from(consultationPillars)
+      .where(eq(consultationPillars.consultationId, consultationId));
     const refusal = commentRefusal(author, { ...consultation, invitedPillarIds: invited.map((p) => p.id) }, now);
     if (refusal) throw new AppError(refusal.code, refusal.reason);
 
     let versionId: string;
     let { paragraphKey, quote } = anchor;
     if (parentId) {
-      const [parent] = await tx.select().from(comments).where(and(eq(comments.id, parentId), eq(comments.consultationId, consultationId)));
+      const [parent] = await tx
+        .select()
+        .from(comments)
+        .where(and(eq(comments.id, parentId), eq(comments.consultationId, consultationId)));
       if (!parent) throw new AppError("invalid", "Check the highlighted fields.", { parentId: ["Reply to a comment of this consultation."] });
-      if (parent.parentId) throw new AppError("invalid", "Replies are threaded one level deep: reply to the original comment.", { parentId: ["Reply to the original comment."] });
+      if (parent.parentId)
+        throw new AppError("invalid", "Replies are threaded one level deep: reply to the original comment.", {
+          parentId: ["Reply to the original comment."],
+        });
       versionId = parent.versionId;
       paragraphKey = parent.paragraphKey;
       quote = null;
@@ -147,9 +168,12 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
         .select({ body: policyParagraphs.body })
         .from(policyParagraphs)
         .where(and(eq(policyParagraphs.versionId, versionId), eq(policyParagraphs.key, paragraphKey)));
-      if (!paragraph) throw new AppError("invalid", "Check the highlighted fields.", { paragraphKey: ["Choose a paragraph of the current version."] });
+      if (!paragraph)
+        throw new AppError("invalid", "Check the highlighted fields.", { paragraphKey: ["Choose a paragraph of the current version."] });
       if (quote && !paragraph.body.includes(quote)) {
-        throw new AppError("invalid", "Check the highlighted fields.", { quote: ["Quote words exactly as they appear in the paragraph, or leave the quote empty."] });
+        throw new AppError("invalid", "Check the highlighted fields.", {
+          quote: ["Quote words exactly as they appear in the paragraph, or leave the quote empty."],
+        });
       }
     }
     const [created] = await tx
@@ -211,4 +235,3 @@ export async function answerComment(db: DB, actor: Actor | null, input: unknown,
     });
   });
 }
-

@@ -23,10 +23,16 @@ export async function loadReadableConsultation(db: DB, actor: Actor | null, cons
     .innerJoin(policyVersions, eq(policyVersions.id, consultations.versionId))
     .where(eq(consultations.id, consultationId));
   if (!row) throw new AppError("not_found", "That consultation does not exist.");
-  const invited = await db.select({ id: consultationPillars.pillarId }).from(consultationPillars).where(eq(consultationPillars.consultationId, consultationId));
+  const invited = await db
+    .select({ id: consultationPillars.pillarId })
+    .from(consultationPillars)
+    .where(eq(consultationPillars.consultationId, consultationId));
   const invitedPillarIds = invited.map((p) => p.id);
   if (consultationAccess({ roles: reader.roles, pillarId: reader.pillarId }, invitedPillarIds) !== "ok") {
-    throw new AppError("forbidden", `This consultation does not invite ${reader.pillarName}, so representatives of ${reader.pillarName} can neither read nor comment on it.`);
+    throw new AppError(
+      "forbidden",
+      `This consultation does not invite ${reader.pillarName}, so representatives of ${reader.pillarName} can neither read nor comment on it.`,
+    );
   }
   return { ...row, invitedPillarIds, reader };
 }
@@ -97,7 +103,11 @@ export async function getConsultation(db: DB, actor: Actor | null, input: { cons
     pillarInfo,
     allComments.filter((c) => !c.outdatedAt),
   );
-  const refusal = commentRefusal({ roles: reader.roles, pillarId: reader.pillarId, pillarName: reader.pillarName }, { ...consultation, invitedPillarIds }, now);
+  const refusal = commentRefusal(
+    { roles: reader.roles, pillarId: reader.pillarId, pillarName: reader.pillarName },
+    { ...consultation, invitedPillarIds },
+    now,
+  );
   return {
     consultation,
     phase: consultationPhase(consultation, now),
@@ -122,7 +132,9 @@ export async function listRegister(db: DB, actor: Actor | null, input: { consult
     .select({
       id: comments.id,
       paragraphKey: comments.paragraphKey,
-      paragraphNumber: sql<number | null>`(select pp.position + 1 from policy_paragraphs pp where pp.version_id = ${comments.versionId} and pp.key = ${comments.paragraphKey})`,
+      paragraphNumber: sql<
+        number | null
+      >`(select pp.position + 1 from policy_paragraphs pp where pp.version_id = ${comments.versionId} and pp.key = ${comments.paragraphKey})`,
       quote: comments.quote,
       body: comments.body,
       status: comments.status,

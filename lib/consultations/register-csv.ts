@@ -1,6 +1,19 @@
 import { toCsv } from "@/lib/csv";
 
-export const REGISTER_HEADER = ["Paragraph", "Quote", "Comment", "Author", "Organisation", "Pillar", "Answer", "Response", "Answered by", "Answered at", "Commented at", "Outdated"];
+export const REGISTER_HEADER = [
+  "Paragraph",
+  "Quote",
+  "Comment",
+  "Author",
+  "Organisation",
+  "Pillar",
+  "Answer",
+  "Response",
+  "Answered by",
+  "Answered at",
+  "Commented at",
+  "Outdated",
+];
 
 type Row = {
   paragraphNumber: number | null;

@@ -54,7 +54,16 @@ export const httpCases = defineHttpCases([
     target: { kind: "action", file, exportName: "createCommentAction" },
     prepare: async (db) => {
       const c = await insertConsultation(db);
-      return { fields: { consultationId: c.consultationId, slug: c.slug, paragraphKey: c.keys[1]!, quote: "", body: "Please define incidents.", parentId: "" } };
+      return {
+        fields: {
+          consultationId: c.consultationId,
+          slug: c.slug,
+          paragraphKey: c.keys[1]!,
+          quote: "",
+          body: "Please define incidents.",
+          parentId: "",
+        },
+      };
     },
     writes: ["comments", "audit_log"],
     addsOneRowTo: ["comments", "audit_log"],

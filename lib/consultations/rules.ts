@@ -31,7 +31,11 @@ export function commentRefusal(
 ): CommentRefusal | null {
   if (!actor) return { code: "unauthenticated", reason: "Sign in to comment on this consultation." };
   if (!can(actor.roles, "comment.create")) {
-    return { code: "forbidden", reason: "Your role does not take part in consultations: only directors, Secretariat staff and representatives of the invited pillars may comment." };
+    return {
+      code: "forbidden",
+      reason:
+        "Your role does not take part in consultations: only directors, Secretariat staff and representatives of the invited pillars may comment.",
+    };
   }
   const phase = consultationPhase(consultation, now);
   if (phase === "scheduled") return { code: "conflict", reason: "This consultation has not opened yet; comments are accepted once it opens." };

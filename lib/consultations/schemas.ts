@@ -11,7 +11,10 @@ export const openConsultationSchema = z.object({
   versionId: z.uuid("Choose a final version."),
   opensAt: moment,
   closesAt: moment,
-  pillarIds: z.array(z.string().regex(/^[a-z][a-z_]{1,39}$/, "Choose pillars from the list.")).min(1, "Invite at least one pillar.").max(20),
+  pillarIds: z
+    .array(z.string().regex(/^[a-z][a-z_]{1,39}$/, "Choose pillars from the list."))
+    .min(1, "Invite at least one pillar.")
+    .max(20),
 });
 
 export const consultationIdSchema = z.object({ consultationId: z.uuid("Unknown consultation.") });
@@ -41,7 +44,12 @@ export const answerCommentSchema = z
   .object({
     commentId: z.uuid("Unknown comment."),
     status: z.enum(ANSWER_STATUSES as [string, ...string[]], "Choose an answer."),
-    response: z.string().trim().max(MAX_COMMENT, `Keep the answer under ${MAX_COMMENT.toLocaleString("en")} characters.`).optional().default(""),
+    response: z
+      .string()
+      .trim()
+      .max(MAX_COMMENT, `Keep the answer under ${MAX_COMMENT.toLocaleString("en")} characters.`)
+      .optional()
+      .default(""),
   })
   .superRefine((value, ctx) => {
     if (value.status === "not_accepted" && !value.response) {

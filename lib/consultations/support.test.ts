@@ -6,7 +6,7 @@ import { parseMoment, toLocalInput } from "@/lib/time";
 
 describe("the register CSV", () => {
   it("neutralises cells that a spreadsheet would run as formulas", () => {
-    for (const bad of ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"]) expect(neutraliseCell(bad)).toBe(`'${bad}`);
+    for (const bad of ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"]) expect(neutraliseCell(bad)).toBe(`'${bad}`);
     for (const fine of ["Accepted", "a=b", "", "1-2"]) expect(neutraliseCell(fine)).toBe(fine);
   });
 
@@ -29,16 +29,12 @@ describe("coverage", () => {
       { id: "civil_society", name: "Civil Society", invited: true },
       { id: "industry", name: "Industry", invited: false },
     ];
-    const cov = computeCoverage(
-      ["p1", "p2"],
-      pillars,
-      [
-        { paragraphKey: "p1", pillarId: "government", organizationId: "o1", authorId: "u1" },
-        { paragraphKey: "p1", pillarId: "government", organizationId: "o1", authorId: "u2" },
-        { paragraphKey: "p2", pillarId: "government", organizationId: "o2", authorId: "u3" },
-        { paragraphKey: "p2", pillarId: "industry", organizationId: "o3", authorId: "u4" },
-      ],
-    );
+    const cov = computeCoverage(["p1", "p2"], pillars, [
+      { paragraphKey: "p1", pillarId: "government", organizationId: "o1", authorId: "u1" },
+      { paragraphKey: "p1", pillarId: "government", organizationId: "o1", authorId: "u2" },
+      { paragraphKey: "p2", pillarId: "government", organizationId: "o2", authorId: "u3" },
+      { paragraphKey: "p2", pillarId: "industry", organizationId: "o3", authorId: "u4" },
+    ]);
     expect(cov.pillars.map((p) => [p.pillarId, p.organizations, p.people, p.comments])).toEqual([
       ["government", 2, 3, 3],
       ["civil_society", 0, 0, 0],

@@ -24,9 +24,7 @@ export async function listOpenConsultations(db: DB, actor: Actor, now = new Date
     })
     .from(consultations)
     .innerJoin(policies, eq(policies.id, consultations.policyId))
-    .where(
-      and(lte(consultations.opensAt, now), gt(consultations.closesAt, now), isNull(consultations.closedEarlyAt), onlyOwnPillar),
-    )
+    .where(and(lte(consultations.opensAt, now), gt(consultations.closesAt, now), isNull(consultations.closedEarlyAt), onlyOwnPillar))
     .orderBy(asc(consultations.closesAt))
     .limit(20);
 }
@@ -108,7 +106,6 @@ export async function getAdminOverview(db: DB) {
     .from(sql`(select 1) as one`);
   return row ?? { users: 0, organizations: 0, openMotions: 0, lastAudit: null };
 }
-
 
 /** Everything the caller's dashboard shows, by role. */
 export async function loadDashboard(db: DB, actor: Actor | null) {

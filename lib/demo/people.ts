@@ -24,7 +24,13 @@ export const PEOPLE: PersonSeed[] = [
     label: "Secretariat (Executive Director)",
     roles: ["secretariat"],
   },
-  { email: "staff2@example.org", name: "Tomás Herrera", org: "association-secretariat", label: "Secretariat (Programme Officer)", roles: ["secretariat"] },
+  {
+    email: "staff2@example.org",
+    name: "Tomás Herrera",
+    org: "association-secretariat",
+    label: "Secretariat (Programme Officer)",
+    roles: ["secretariat"],
+  },
   { email: "gov1@example.org", name: "Margaret Ellison", org: "us-department-of-state", label: "Chair (director, Governments)", roles: [] },
   { email: "gov2@example.org", name: "Jonas Keller", org: "swiss-fdfa", label: "Director, Governments", roles: [] },
   { email: "gov3@example.org", name: "Priya Natarajan", org: "uk-fcdo", label: "Director, Governments", roles: [] },
@@ -45,7 +51,13 @@ export const PEOPLE: PersonSeed[] = [
     label: "Representative, Civil Society",
     roles: ["representative"],
   },
-  { email: "rep.psc@example.org", name: "Thabo Nkosi", org: "kestrel-secure-logistics", label: "Representative, Industry", roles: ["representative"] },
+  {
+    email: "rep.psc@example.org",
+    name: "Thabo Nkosi",
+    org: "kestrel-secure-logistics",
+    label: "Representative, Industry",
+    roles: ["representative"],
+  },
 ];
 
 /** Every demo account, for the start script to print. */

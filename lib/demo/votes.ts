@@ -66,7 +66,13 @@ export async function seedMotions(tx: Tx, ctx: SeedContext): Promise<void> {
   await writeRoll(tx, ctx, open.id);
   await writeBallots(tx, ctx, open.id, [
     { by: "gov1@example.org", choices: [["yes", -1.9]] },
-    { by: "cso1@example.org", choices: [["abstain", -1.8], ["yes", -0.5]] },
+    {
+      by: "cso1@example.org",
+      choices: [
+        ["abstain", -1.8],
+        ["yes", -0.5],
+      ],
+    },
     { by: "gov2@example.org", choices: [["yes", -1.5]] },
     { by: "psc1@example.org", choices: [["yes", -1.1]] },
     { by: "cso2@example.org", choices: [["no", -0.8]] },
@@ -111,7 +117,13 @@ export async function seedMotions(tx: Tx, ctx: SeedContext): Promise<void> {
     { by: "gov4@example.org", choices: [["yes", -36]] },
     { by: "cso1@example.org", choices: [["yes", -39.7]] },
     { by: "cso2@example.org", choices: [["yes", -37]] },
-    { by: "cso3@example.org", choices: [["abstain", -38.5], ["no", -35]] },
+    {
+      by: "cso3@example.org",
+      choices: [
+        ["abstain", -38.5],
+        ["no", -35],
+      ],
+    },
     { by: "cso4@example.org", choices: [["yes", -34]] },
     { by: "psc1@example.org", choices: [["yes", -39]] },
     { by: "psc2@example.org", choices: [["yes", -37.5]] },

@@ -21,7 +21,11 @@ async function startSink(options: { reject?: boolean } = {}) {
       stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
       stream.on("end", () => {
         if (options.reject) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         callback();
       });
     },
@@ -99,7 +103,9 @@ describe("email delivery of notices", () => {
     try {
       await createOneTask("Check the translation invoices");
       expect(await deliverPendingEmails(t.db, createMailer(undefined))).toEqual({ sent: 1, failed: 0 });
-      expect(logs.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/To: staff2@example.org \| Subject: Task assigned: Check the translation invoices/);
+      expect(logs.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(
+        /To: staff2@example.org \| Subject: Task assigned: Check the translation invoices/,
+      );
     } finally {
       logs.mockRestore();
     }

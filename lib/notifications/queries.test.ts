@@ -29,7 +29,10 @@ describe("the inbox", () => {
   it("writes 'your task is overdue' when read, once per task", async () => {
     const staff2 = await t.actor("staff2@example.org");
     const overdueKeys = () =>
-      t.db.select({ key: notifications.dedupeKey }).from(notifications).where(and(eq(notifications.userId, staff2.id), like(notifications.dedupeKey, "task_overdue:%")));
+      t.db
+        .select({ key: notifications.dedupeKey })
+        .from(notifications)
+        .where(and(eq(notifications.userId, staff2.id), like(notifications.dedupeKey, "task_overdue:%")));
     const before = (await overdueKeys()).length;
     const [task] = await t.db
       .insert(tasks)

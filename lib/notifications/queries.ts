@@ -33,7 +33,10 @@ export async function recordDueNoticesAndListInbox(db: DB, actor: Actor | null, 
       .limit(INBOX_PAGE_SIZE)
       .offset((page - 1) * INBOX_PAGE_SIZE),
     db.select({ n: count() }).from(notifications).where(mine),
-    db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(mine, isNull(notifications.readAt))),
   ]);
   const n = total?.n ?? 0;
   return { page, rows, total: n, unread: unread?.n ?? 0, pages: Math.max(1, Math.ceil(n / INBOX_PAGE_SIZE)) };

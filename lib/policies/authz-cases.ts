@@ -16,7 +16,13 @@ export const cases = defineAuthzCases({
   }),
   "policy.editDraft": authzCase({
     prepare: async (db) => insertPolicy(db, { draft: true }),
-    run: (db, actor, p) => editDraft(db, actor, { policyId: p.policyId, title: "Edited title", category: "procedure", bodyMd: `${SAMPLE_TEXT}\n\nA new closing paragraph.` }),
+    run: (db, actor, p) =>
+      editDraft(db, actor, {
+        policyId: p.policyId,
+        title: "Edited title",
+        category: "procedure",
+        bodyMd: `${SAMPLE_TEXT}\n\nA new closing paragraph.`,
+      }),
   }),
   "policy.changeStatus": authzCase({
     prepare: async (db) => insertPolicy(db, { status: "consultation" }),

@@ -44,11 +44,19 @@ describe("drafts, versions and carry-forward", () => {
     expect(page.paragraphs.map((p) => p.body.slice(0, 15))).toEqual(["**1. Scope.** T", "**2. Reporting.", "**3. Training.*", "**4. Review.** "]);
     const dupe = await expectRefused(t.db, () => createPolicy(t.db, sec, { title: "Another", slug, category: "other", bodyMd: "x" }), "conflict");
     expect(dupe.fieldErrors.slug).toEqual(["This address is taken; choose another."]);
-    const bad = await expectRefused(t.db, () => createPolicy(t.db, sec, { title: "", slug: "Bad Slug!", category: "nonsense", bodyMd: "" }), "invalid");
+    const bad = await expectRefused(
+      t.db,
+      () => createPolicy(t.db, sec, { title: "", slug: "Bad Slug!", category: "nonsense", bodyMd: "" }),
+      "invalid",
+    );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["bodyMd", "category", "slug", "title"]);
 
     await finalizeVersion(t.db, sec, { policyId: id });
-    const refused = await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: id, title: "X title", category: "other", bodyMd: "Changed." }), "conflict");
+    const refused = await expectRefused(
+      t.db,
+      () => editDraft(t.db, sec, { policyId: id, title: "X title", category: "other", bodyMd: "Changed." }),
+      "conflict",
+    );
     expect(refused.message).toMatch(/final/);
     await expectRefused(t.db, () => finalizeVersion(t.db, sec, { policyId: id }), "conflict");
     // The database refuses too, whatever the code does.
@@ -78,7 +86,13 @@ describe("drafts, versions and carry-forward", () => {
 
     expect(await createVersion(t.db, sec, { policyId })).toEqual({ number: 2 });
     await expectRefused(t.db, () => createVersion(t.db, sec, { policyId }), "conflict");
-    await editDraft(t.db, sec, { policyId, title: "Carry Forward Policy", category: "guidance", bodyMd: V2, changeSummary: "72 hours; training moved out; follow-up added." });
+    await editDraft(t.db, sec, {
+      policyId,
+      title: "Carry Forward Policy",
+      category: "guidance",
+      bodyMd: V2,
+      changeSummary: "72 hours; training moved out; follow-up added.",
+    });
     const moved = await finalizeVersion(t.db, sec, { policyId });
     expect(moved).toEqual({ number: 2, carried: 1, outdated: 1 });
 
@@ -124,11 +138,18 @@ describe("drafts, versions and carry-forward", () => {
     expect(vote.message).toMatch(/board motion/);
     await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "adopted" }), "conflict");
     await changePolicyStatus(t.db, sec, { policyId: id, status: "withdrawn" });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "policy.changeStatus")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "policy.changeStatus")));
     expect(audit).toMatchObject({ before: { status: "board_review" }, after: { status: "withdrawn" } });
     await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "draft" }), "conflict");
     await expectRefused(t.db, () => createVersion(t.db, sec, { policyId: id }), "conflict");
-    await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn" }), "not_found");
+    await expectRefused(
+      t.db,
+      () => changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn" }),
+      "not_found",
+    );
   });
 });
 
@@ -136,9 +157,17 @@ describe("bad input to every command", () => {
   it("is refused with field errors or not found, and nothing changes", async () => {
     const sec = await t.actor("secretariat@example.org");
     const { id } = await createPolicy(t.db, sec, { title: "Bad Input Policy", category: "other", bodyMd: V1 });
-    const edit = await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: id, title: "x", category: "poetry", bodyMd: "y".repeat(200_001) }), "invalid");
+    const edit = await expectRefused(
+      t.db,
+      () => editDraft(t.db, sec, { policyId: id, title: "x", category: "poetry", bodyMd: "y".repeat(200_001) }),
+      "invalid",
+    );
     expect(Object.keys(edit.fieldErrors).sort()).toEqual(["bodyMd", "category", "title"]);
-    await expectRefused(t.db, () => editDraft(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", title: "Fine title", category: "other", bodyMd: "Text." }), "not_found");
+    await expectRefused(
+      t.db,
+      () => editDraft(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", title: "Fine title", category: "other", bodyMd: "Text." }),
+      "not_found",
+    );
     const status = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "published" }), "invalid");
     expect(status.fieldErrors.status).toEqual(["Choose a status."]);
     await expectRefused(t.db, () => createVersion(t.db, sec, { policyId: "1; drop table policies" }), "invalid");
@@ -152,7 +181,9 @@ describe("who sees which policies", () => {
     const visitor = await listPolicies(t.db, null, {});
     expect(visitor.rows.length).toBeGreaterThan(0);
     expect(new Set(visitor.rows.map((r) => r.status))).toEqual(new Set(["adopted"]));
-    expect((await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "whistleblower-protection-guidance" }), "unauthenticated")).message).toMatch(/Sign in/);
+    expect(
+      (await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "whistleblower-protection-guidance" }), "unauthenticated")).message,
+    ).toMatch(/Sign in/);
     await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "no-such-policy" }), "not_found");
     await expectRefused(t.db, () => getPolicy(t.db, null, { slug: "../etc" }), "not_found");
     const adopted = await getPolicy(t.db, null, { slug: "certification-procedure" });

@@ -12,7 +12,6 @@ import { alignParagraphs, type KeyedParagraph, newParagraphKey, splitParagraphs 
 import { acceptsNewVersions, checkStatusMove, MOTION_MOVES, secretariatMoves } from "./rules";
 import { changeStatusSchema, createPolicySchema, editDraftSchema, policyIdSchema, slugify } from "./schemas";
 
-
 /** Locks the policy row for the rest of the transaction, so concurrent moves see each other. */
 export async function lockPolicy(tx: Tx, policyId: string) {
   const [policy] = await tx.select().from(policies).where(eq(policies.id, policyId)).for("update");
@@ -50,8 +49,18 @@ export async function createPolicy(db: DB, actor: Actor | null, input: unknown):
         .insert(policyVersions)
         .values({ policyId: policy!.id, number: 1, bodyMd, createdById: staff.id })
         .returning({ id: policyVersions.id });
-      await writeParagraphs(tx, version!.id, splitParagraphs(bodyMd).map((body) => ({ key: newParagraphKey(), body })));
-      await recordAudit(tx, { actorId: staff.id, action: "policy.create", entityType: "policy", entityId: policy!.id, after: { slug, title, category, status: "draft", version: 1 } });
+      await writeParagraphs(
+        tx,
+        version!.id,
+        splitParagraphs(bodyMd).map((body) => ({ key: newParagraphKey(), body })),
+      );
+      await recordAudit(tx, {
+        actorId: staff.id,
+        action: "policy.create",
+        entityType: "policy",
+        entityId: policy!.id,
+        after: { slug, title, category, status: "draft", version: 1 },
+      });
       return { id: policy!.id, slug };
     });
   } catch (error) {
@@ -69,7 +78,10 @@ async function latestVersion(tx: Tx, policyId: string) {
 }
 
 async function versionNumbered(tx: Tx, policyId: string, number: number) {
-  const [version] = await tx.select().from(policyVersions).where(and(eq(policyVersions.policyId, policyId), eq(policyVersions.number, number)));
+  const [version] = await tx
+    .select()
+    .from(policyVersions)
+    .where(and(eq(policyVersions.policyId, policyId), eq(policyVersions.number, number)));
   return version;
 }
 
@@ -89,7 +101,10 @@ export async function editDraft(db: DB, actor: Actor | null, input: unknown): Pr
     const previous = draft.number > 1 ? await versionNumbered(tx, policyId, draft.number - 1) : undefined;
     const reference = await paragraphsOf(tx, previous?.id ?? draft.id);
     const paragraphs = alignParagraphs(reference, splitParagraphs(bodyMd));
-    await tx.update(policyVersions).set({ bodyMd, changeSummary: changeSummary || null }).where(eq(policyVersions.id, draft.id));
+    await tx
+      .update(policyVersions)
+      .set({ bodyMd, changeSummary: changeSummary || null })
+      .where(eq(policyVersions.id, draft.id));
     await writeParagraphs(tx, draft.id, paragraphs);
     await tx.update(policies).set({ title, category, updatedAt: new Date() }).where(eq(policies.id, policyId));
     await recordAudit(tx, {
@@ -120,7 +135,13 @@ export async function createVersion(db: DB, actor: Actor | null, input: unknown)
       .values({ policyId, number, bodyMd: latest.bodyMd, createdById: staff.id })
       .returning({ id: policyVersions.id });
     await writeParagraphs(tx, version!.id, await paragraphsOf(tx, latest.id));
-    await recordAudit(tx, { actorId: staff.id, action: "version.create", entityType: "policy", entityId: policyId, after: { version: number, from: latest.number } });
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: "version.create",
+      entityType: "policy",
+      entityId: policyId,
+      after: { version: number, from: latest.number },
+    });
     return { number };
   });
 }
@@ -173,7 +194,14 @@ export async function changePolicyStatus(db: DB, actor: Actor | null, input: unk
       throw new AppError("conflict", reason, { status: [reason] });
     }
     await tx.update(policies).set({ status, updatedAt: new Date() }).where(eq(policies.id, policyId));
-    await recordAudit(tx, { actorId: staff.id, action: "policy.changeStatus", entityType: "policy", entityId: policyId, before: { status: policy.status }, after: { status } });
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: "policy.changeStatus",
+      entityType: "policy",
+      entityId: policyId,
+      before: { status: policy.status },
+      after: { status },
+    });
     return { status };
   });
 }

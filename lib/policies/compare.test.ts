@@ -30,7 +30,13 @@ describe("comparing versions", () => {
   });
 
   it("a deleted first paragraph comes first", () => {
-    const rows = compareVersions([{ key: "a", body: "A." }, { key: "b", body: "B." }], [{ key: "b", body: "B." }]);
+    const rows = compareVersions(
+      [
+        { key: "a", body: "A." },
+        { key: "b", body: "B." },
+      ],
+      [{ key: "b", body: "B." }],
+    );
     expect(rows.map((r) => r.kind)).toEqual(["deleted", "unchanged"]);
   });
 });

@@ -113,7 +113,11 @@ describe("alignment stays bounded whatever the text", () => {
 
   it("5,000 paragraphs, every one changed, each keeps a unique key", () => {
     const previous = keyed(...Array.from({ length: 5000 }, (_, i) => line(i, "before")));
-    const next = alignParagraphs(previous, Array.from({ length: 5000 }, (_, i) => line(i, "after")), keyMaker());
+    const next = alignParagraphs(
+      previous,
+      Array.from({ length: 5000 }, (_, i) => line(i, "after")),
+      keyMaker(),
+    );
     // Each line shares two of its three words with its old self: every key carries over.
     expect(next.filter((p, i) => p.key === `k${i + 1}`)).toHaveLength(5000);
     expect(new Set(next.map((p) => p.key)).size).toBe(5000);

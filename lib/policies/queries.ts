@@ -72,7 +72,11 @@ export async function loadReadablePolicy(db: DB, actor: Actor | null, slug: stri
   if (!policy) throw new AppError("not_found", "That policy does not exist.");
   const access = policyAccess(viewerOf(actor), { status: policy.status, invitedPillarIds: await invitedPillarsOfPolicy(db, policy.id) });
   if (access === "unauthenticated") throw new AppError("unauthenticated", "Sign in to read this policy; only adopted policies are public.");
-  if (access === "forbidden") throw new AppError("forbidden", "This policy is not adopted and has not been put out for consultation to your pillar, so you cannot read it yet.");
+  if (access === "forbidden")
+    throw new AppError(
+      "forbidden",
+      "This policy is not adopted and has not been put out for consultation to your pillar, so you cannot read it yet.",
+    );
   return policy;
 }
 
@@ -121,7 +125,9 @@ export async function getPolicy(db: DB, actor: Actor | null, input: { slug: stri
           closesAt: consultations.closesAt,
           closedEarlyAt: consultations.closedEarlyAt,
           versionNumber: policyVersions.number,
-          pillarIds: sql<string[]>`coalesce((select array_agg(cp.pillar_id order by cp.pillar_id) from consultation_pillars cp where cp.consultation_id = ${consultations.id}), '{}')`,
+          pillarIds: sql<
+            string[]
+          >`coalesce((select array_agg(cp.pillar_id order by cp.pillar_id) from consultation_pillars cp where cp.consultation_id = ${consultations.id}), '{}')`,
           comments: sql<number>`(select count(*)::int from comments c where c.consultation_id = ${consultations.id})`,
         })
         .from(consultations)
@@ -174,4 +180,3 @@ export async function getVersionPair(db: DB, actor: Actor | null, input: { slug:
   const [fromParagraphs, toParagraphs] = await Promise.all([listParagraphs(db, from!.id), listParagraphs(db, to!.id)]);
   return { policy, versions, from: from!, to: to!, fromParagraphs, toParagraphs };
 }
-

@@ -27,7 +27,12 @@ export const httpCases = defineHttpCases([
     permission: "policy.create",
     target: { kind: "action", file, exportName: "createPolicyAction" },
     prepare: async () => ({
-      fields: { title: `Reliability policy ${process.pid} ${++sequence}`, slug: `reliability-policy-${process.pid}-${sequence}`, category: "guidance", bodyMd: SAMPLE_TEXT },
+      fields: {
+        title: `Reliability policy ${process.pid} ${++sequence}`,
+        slug: `reliability-policy-${process.pid}-${sequence}`,
+        category: "guidance",
+        bodyMd: SAMPLE_TEXT,
+      },
     }),
     writes: ["policies", "policy_versions", "policy_paragraphs", "audit_log"],
     addsOneRowTo: ["policies", "policy_versions", "audit_log"],
@@ -38,7 +43,16 @@ export const httpCases = defineHttpCases([
     target: { kind: "action", file, exportName: "editDraftAction" },
     prepare: async (db) => {
       const p = await insertPolicy(db, { draft: true });
-      return { fields: { policyId: p.policyId, slug: p.slug, title: "Edited title", category: "procedure", bodyMd: `${SAMPLE_TEXT}\n\nA new closing paragraph.`, changeSummary: "" } };
+      return {
+        fields: {
+          policyId: p.policyId,
+          slug: p.slug,
+          title: "Edited title",
+          category: "procedure",
+          bodyMd: `${SAMPLE_TEXT}\n\nA new closing paragraph.`,
+          changeSummary: "",
+        },
+      };
     },
     writes: ["policies", "policy_versions", "policy_paragraphs", "audit_log"],
     addsOneRowTo: ["audit_log"],

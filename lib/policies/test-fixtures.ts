@@ -24,7 +24,10 @@ async function userId(db: DB, email: string): Promise<string> {
 export async function insertPolicy(db: DB, options: { status?: PolicyStatus; draft?: boolean; text?: string } = {}) {
   const author = await userId(db, "secretariat@example.org");
   const slug = `fixture-policy-${Date.now().toString(36)}-${++sequence}`;
-  const [policy] = await db.insert(policies).values({ slug, title: `Fixture policy ${sequence}`, category: "other", createdById: author }).returning();
+  const [policy] = await db
+    .insert(policies)
+    .values({ slug, title: `Fixture policy ${sequence}`, category: "other", createdById: author })
+    .returning();
   const text = options.text ?? SAMPLE_TEXT;
   const [version] = await db.insert(policyVersions).values({ policyId: policy!.id, number: 1, bodyMd: text, createdById: author }).returning();
   const paragraphs = splitParagraphs(text).map((body, position) => ({ versionId: version!.id, key: newParagraphKey(), position, body }));
@@ -37,10 +40,7 @@ export async function insertPolicy(db: DB, options: { status?: PolicyStatus; dra
 const HOUR = 60 * 60 * 1000;
 
 /** A consultation on a fresh policy, open now unless given other times, inviting the given pillars. */
-export async function insertConsultation(
-  db: DB,
-  options: { pillarIds?: string[]; opensAt?: Date; closesAt?: Date; closedEarlyAt?: Date } = {},
-) {
+export async function insertConsultation(db: DB, options: { pillarIds?: string[]; opensAt?: Date; closesAt?: Date; closedEarlyAt?: Date } = {}) {
   const fixture = await insertPolicy(db, { status: "consultation" });
   const openedBy = await userId(db, "secretariat@example.org");
   const [consultation] = await db

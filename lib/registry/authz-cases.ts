@@ -22,6 +22,7 @@ export const cases = defineAuthzCases({
   }),
   "organization.changeStatus": authzCase({
     prepare: prepareOrganization,
-    run: (db, actor, p) => changeOrganizationStatus(db, actor, { organizationId: p.organizationId, toStatus: "applicant", reason: "Application received." }),
+    run: (db, actor, p) =>
+      changeOrganizationStatus(db, actor, { organizationId: p.organizationId, toStatus: "applicant", reason: "Application received." }),
   }),
 });

@@ -13,8 +13,6 @@ import { canTransition, describeStatus, STATUS_LABELS } from "./rules";
 import { changeStatusSchema, createOrganizationSchema, slugify, updateOrganizationSchema } from "./schemas";
 import { todayIn } from "@/lib/time";
 
-
-
 const EDITABLE = {
   name: organizations.name,
   country: organizations.country,
@@ -45,7 +43,14 @@ export async function createOrganization(db: DB, actor: Actor | null, input: unk
         certificationExpiresOn: data.certificationExpiresOn ?? null,
       };
       const [created] = await tx.insert(organizations).values(values).returning({ id: organizations.id });
-      await recordAudit(tx, { actorId: staff.id, action: "organization.create", entityType: "organization", entityId: created!.id, before: null, after: values });
+      await recordAudit(tx, {
+        actorId: staff.id,
+        action: "organization.create",
+        entityType: "organization",
+        entityId: created!.id,
+        before: null,
+        after: values,
+      });
       return { id: created!.id, slug };
     });
   } catch (error) {
@@ -71,8 +76,18 @@ export async function updateOrganization(db: DB, actor: Actor | null, input: unk
       certificationExpiresOn: data.certificationExpiresOn ?? null,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    await tx.update(organizations).set({ ...after, updatedAt: new Date() }).where(eq(organizations.id, data.organizationId));
-    await recordAudit(tx, { actorId: staff.id, action: "organization.update", entityType: "organization", entityId: data.organizationId, before, after });
+    await tx
+      .update(organizations)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(organizations.id, data.organizationId));
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: "organization.update",
+      entityType: "organization",
+      entityId: data.organizationId,
+      before,
+      after,
+    });
   });
 }
 
@@ -82,10 +97,16 @@ export async function changeOrganizationStatus(db: DB, actor: Actor | null, inpu
   const data = parseInput(changeStatusSchema, input);
   const today = todayIn(await getTimezone(db));
   const effectiveOn = data.effectiveOn ?? today;
-  if (effectiveOn > today) throw new AppError("invalid", "A status change cannot take effect in the future.", { effectiveOn: ["Choose today or an earlier date."] });
+  if (effectiveOn > today)
+    throw new AppError("invalid", "A status change cannot take effect in the future.", { effectiveOn: ["Choose today or an earlier date."] });
   await db.transaction(async (tx) => {
     const [org] = await tx
-      .select({ id: organizations.id, membershipStatus: organizations.membershipStatus, standard: organizations.certificationStandard, expiresOn: organizations.certificationExpiresOn })
+      .select({
+        id: organizations.id,
+        membershipStatus: organizations.membershipStatus,
+        standard: organizations.certificationStandard,
+        expiresOn: organizations.certificationExpiresOn,
+      })
       .from(organizations)
       .where(eq(organizations.id, data.organizationId))
       .for("update");
@@ -112,7 +133,9 @@ export async function changeOrganizationStatus(db: DB, actor: Actor | null, inpu
       throw new AppError("invalid", message, { effectiveOn: [message] });
     }
     await tx.update(organizations).set({ membershipStatus: to, updatedAt: new Date() }).where(eq(organizations.id, org.id));
-    await tx.insert(organizationStatusHistory).values({ organizationId: org.id, fromStatus: from, toStatus: to, reason: data.reason, effectiveOn, changedById: staff.id });
+    await tx
+      .insert(organizationStatusHistory)
+      .values({ organizationId: org.id, fromStatus: from, toStatus: to, reason: data.reason, effectiveOn, changedById: staff.id });
     await recordAudit(tx, {
       actorId: staff.id,
       action: "organization.changeStatus",

@@ -53,7 +53,17 @@ const COLUMNS = {
   expiresOn: organizations.certificationExpiresOn,
 };
 
-type Row = { slug: string; name: string; pillar: string; pillarName: string; country: string | null; website: string | null; membershipStatus: MembershipStatus | null; standard: string | null; expiresOn: string | null };
+type Row = {
+  slug: string;
+  name: string;
+  pillar: string;
+  pillarName: string;
+  country: string | null;
+  website: string | null;
+  membershipStatus: MembershipStatus | null;
+  standard: string | null;
+  expiresOn: string | null;
+};
 
 function toEntry(row: Row, today: string): RegistryEntry {
   return {
@@ -79,7 +89,9 @@ async function asOf(db: DB) {
 /** Public registry search. Bad parameters are refused with a 400-style error naming the field. */
 export async function searchRegistry(db: DB, input: unknown) {
   const filter: RegistrySearch = parseInput(registrySearchSchema, input, (fields) => {
-    const detail = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(" ")}`).join("; ");
+    const detail = Object.entries(fields)
+      .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
+      .join("; ");
     return `Bad search parameters (${detail}).`;
   });
   if (filter.pillar) {
@@ -106,7 +118,10 @@ export async function searchRegistry(db: DB, input: unknown) {
       .orderBy(asc(organizations.name), asc(organizations.slug))
       .limit(REGISTRY_PAGE_SIZE)
       .offset((filter.page - 1) * REGISTRY_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations).where(where),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(organizations)
+      .where(where),
   ]);
   const total = count?.n ?? 0;
   return { ...time, filter, page: filter.page, pageSize: REGISTRY_PAGE_SIZE, total, results: rows.map((row) => toEntry(row, time.today)) };
@@ -115,7 +130,11 @@ export async function searchRegistry(db: DB, input: unknown) {
 /** One organisation with its dated status history, newest first; null for an unknown slug. Public. */
 export async function getRegistryEntry(db: DB, slug: string) {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 100) return null;
-  const [row] = await db.select(COLUMNS).from(organizations).innerJoin(pillars, eq(pillars.id, organizations.pillarId)).where(eq(organizations.slug, slug));
+  const [row] = await db
+    .select(COLUMNS)
+    .from(organizations)
+    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .where(eq(organizations.slug, slug));
   if (!row) return null;
   const time = await asOf(db);
   const history = await db

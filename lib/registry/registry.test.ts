@@ -32,9 +32,17 @@ async function allSlugs(filter: Record<string, string>): Promise<string[]> {
 async function expectSqlAgreesWithRule() {
   const today = todayIn(await getTimezone(t.db));
   const rows = await t.db.select().from(organizations);
-  const expected = rows.filter((o) => isInGoodStanding(o, today)).map((o) => o.slug).sort();
+  const expected = rows
+    .filter((o) => isInGoodStanding(o, today))
+    .map((o) => o.slug)
+    .sort();
   expect(await allSlugs({ goodStanding: "true" })).toEqual(expected);
-  expect(await allSlugs({ goodStanding: "false" })).toEqual(rows.filter((o) => !isInGoodStanding(o, today)).map((o) => o.slug).sort());
+  expect(await allSlugs({ goodStanding: "false" })).toEqual(
+    rows
+      .filter((o) => !isInGoodStanding(o, today))
+      .map((o) => o.slug)
+      .sort(),
+  );
   return expected;
 }
 
@@ -68,7 +76,13 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
     const good = await expectSqlAgreesWithRule();
     expect(good).toContain("meridian-protective-services");
     expect(good).toContain("savannah-site-protection");
-    for (const slug of ["cobalt-maritime-protection", "ironbridge-security-services", "blackthorn-tactical-solutions", "vigil-training-academy", "northgate-protective-services"]) {
+    for (const slug of [
+      "cobalt-maritime-protection",
+      "ironbridge-security-services",
+      "blackthorn-tactical-solutions",
+      "vigil-training-academy",
+      "northgate-protective-services",
+    ]) {
       expect(good, slug).not.toContain(slug);
     }
     const cobalt = await getRegistryEntry(t.db, "cobalt-maritime-protection");
@@ -127,25 +141,51 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
 describe(`registry administration (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("the Secretariat creates and edits an organisation, each audited with before and after", async () => {
     const staff = await t.actor("secretariat@example.org");
-    const { id, slug } = await createOrganization(t.db, staff, { name: "Fjord Harbour Security AS", pillarId: "industry", country: "no", website: "" });
+    const { id, slug } = await createOrganization(t.db, staff, {
+      name: "Fjord Harbour Security AS",
+      pillarId: "industry",
+      country: "no",
+      website: "",
+    });
     expect(slug).toBe("fjord-harbour-security-as");
-    await updateOrganization(t.db, staff, { organizationId: id, name: "Fjord Harbour Security AS", country: "NO", certificationStandard: "ISO 28007", certificationExpiresOn: "2030-06-30" });
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, "organization"), eq(auditLog.entityId, id)));
+    await updateOrganization(t.db, staff, {
+      organizationId: id,
+      name: "Fjord Harbour Security AS",
+      country: "NO",
+      certificationStandard: "ISO 28007",
+      certificationExpiresOn: "2030-06-30",
+    });
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "organization"), eq(auditLog.entityId, id)));
     expect(audit.map((a) => a.action)).toEqual(["organization.create", "organization.update"]);
     expect(audit[0]).toMatchObject({ before: null, after: { slug, country: "NO" } });
-    expect(audit[1]).toMatchObject({ before: { certificationStandard: null }, after: { certificationStandard: "ISO 28007", certificationExpiresOn: "2030-06-30" } });
+    expect(audit[1]).toMatchObject({
+      before: { certificationStandard: null },
+      after: { certificationStandard: "ISO 28007", certificationExpiresOn: "2030-06-30" },
+    });
     const before = await databaseFingerprint(t.db);
     const duplicate = await refusal(createOrganization(t.db, staff, { name: "Fjord Harbour Security AS", pillarId: "industry" }));
     expect(duplicate.fieldErrors.slug).toEqual(['"fjord-harbour-security-as" is already used by another organisation.']);
-    const bad = await refusal(createOrganization(t.db, staff, { name: "", pillarId: "nowhere", website: "javascript:alert(1)", certificationExpiresOn: "2030-02-31" }));
+    const bad = await refusal(
+      createOrganization(t.db, staff, { name: "", pillarId: "nowhere", website: "javascript:alert(1)", certificationExpiresOn: "2030-02-31" }),
+    );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["certificationExpiresOn", "name", "website"]);
-    expect((await refusal(createOrganization(t.db, staff, { name: "Ghost", pillarId: "martians" }))).fieldErrors.pillarId).toEqual(["Choose a pillar."]);
+    expect((await refusal(createOrganization(t.db, staff, { name: "Ghost", pillarId: "martians" }))).fieldErrors.pillarId).toEqual([
+      "Choose a pillar.",
+    ]);
     expect(await databaseFingerprint(t.db)).toEqual(before);
   });
 
   it("status changes follow the state machine, keep a dated history and are audited with before and after", async () => {
     const staff = await t.actor("secretariat@example.org");
-    const { id } = await createOrganization(t.db, staff, { name: "Tessera Guarding Ltd", pillarId: "industry", certificationStandard: "ISO 18788", certificationExpiresOn: "2099-01-01" });
+    const { id } = await createOrganization(t.db, staff, {
+      name: "Tessera Guarding Ltd",
+      pillarId: "industry",
+      certificationStandard: "ISO 18788",
+      certificationExpiresOn: "2099-01-01",
+    });
     const path = ["applicant", "transitional_member", "certified_member", "suspended", "terminated", "applicant"] as const;
     for (const toStatus of path) await changeOrganizationStatus(t.db, staff, { organizationId: id, toStatus, reason: `Moved to ${toStatus}.` });
     const history = await t.db.select().from(organizationStatusHistory).where(eq(organizationStatusHistory.organizationId, id));
@@ -158,9 +198,15 @@ describe(`registry administration (${process.env.TEST_DATABASE_URL ? "PostgreSQL
       ["terminated", "applicant"],
     ]);
     expect(history.every((h) => h.changedById === staff.id && h.effectiveOn === todayIn("Europe/Zurich"))).toBe(true);
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "organization.changeStatus")));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "organization.changeStatus")));
     expect(audit).toHaveLength(6);
-    expect(audit[3]).toMatchObject({ before: { membershipStatus: "certified_member" }, after: { membershipStatus: "suspended", reason: "Moved to suspended." } });
+    expect(audit[3]).toMatchObject({
+      before: { membershipStatus: "certified_member" },
+      after: { membershipStatus: "suspended", reason: "Moved to suspended." },
+    });
   });
 
   it("refuses a terminated company's return to certification, a certification without a certificate, a future date and other roles, changing nothing", async () => {
@@ -168,19 +214,31 @@ describe(`registry administration (${process.env.TEST_DATABASE_URL ? "PostgreSQL
     const blackthorn = (await getRegistryEntry(t.db, "blackthorn-tactical-solutions"))!.id;
     const orion = (await getRegistryEntry(t.db, "orion-integrated-security"))!.id;
     const before = await databaseFingerprint(t.db);
-    const terminated = await refusal(changeOrganizationStatus(t.db, staff, { organizationId: blackthorn, toStatus: "certified_member", reason: "Certified again." }));
-    expect(terminated.message).toBe("Terminated cannot change to Certified member. A terminated organisation must apply again: change it to Applicant first.");
-    const uncertified = await refusal(changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "certified_member", reason: "Looks fine." }));
+    const terminated = await refusal(
+      changeOrganizationStatus(t.db, staff, { organizationId: blackthorn, toStatus: "certified_member", reason: "Certified again." }),
+    );
+    expect(terminated.message).toBe(
+      "Terminated cannot change to Certified member. A terminated organisation must apply again: change it to Applicant first.",
+    );
+    const uncertified = await refusal(
+      changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "certified_member", reason: "Looks fine." }),
+    );
     expect(uncertified.message).toBe("Record a valid certification (standard and expiry date) before certifying this member.");
-    const future = await refusal(changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "suspended", reason: "Later.", effectiveOn: "2999-01-01" }));
+    const future = await refusal(
+      changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "suspended", reason: "Later.", effectiveOn: "2999-01-01" }),
+    );
     expect(future.fieldErrors.effectiveOn).toEqual(["Choose today or an earlier date."]);
-    const early = await refusal(changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "suspended", reason: "Backdated.", effectiveOn: "2001-01-01" }));
+    const early = await refusal(
+      changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "suspended", reason: "Backdated.", effectiveOn: "2001-01-01" }),
+    );
     expect(early.fieldErrors.effectiveOn?.[0]).toMatch(/^The previous change took effect on/);
     const noReason = await refusal(changeOrganizationStatus(t.db, staff, { organizationId: orion, toStatus: "suspended", reason: " " }));
     expect(noReason.fieldErrors.reason).toEqual(["Give a reason of at least 3 characters."]);
     for (const email of ["gov1@example.org", "cso2@example.org", "rep.psc@example.org"]) {
       const actor = await t.actor(email);
-      expect((await refusal(changeOrganizationStatus(t.db, actor, { organizationId: orion, toStatus: "suspended", reason: "Not mine." }))).code).toBe("forbidden");
+      expect((await refusal(changeOrganizationStatus(t.db, actor, { organizationId: orion, toStatus: "suspended", reason: "Not mine." }))).code).toBe(
+        "forbidden",
+      );
       expect((await refusal(updateOrganization(t.db, actor, { organizationId: orion, name: "Renamed" }))).code).toBe("forbidden");
       expect((await refusal(createOrganization(t.db, actor, { name: "Another", pillarId: "industry" }))).code).toBe("forbidden");
     }

@@ -11,7 +11,10 @@ let sequence = 0;
 async function prepareOrganization(db: DB) {
   const n = ++sequence;
   const slug = `http-company-${process.pid}-${n}`;
-  const [org] = await db.insert(organizations).values({ slug, name: `HTTP Company ${n}`, pillarId: "industry", country: "CH" }).returning({ id: organizations.id });
+  const [org] = await db
+    .insert(organizations)
+    .values({ slug, name: `HTTP Company ${n}`, pillarId: "industry", country: "CH" })
+    .returning({ id: organizations.id });
   return { organizationId: org!.id, slug };
 }
 
@@ -20,73 +23,77 @@ async function anySlug(db: DB): Promise<string> {
   return org!.slug;
 }
 
-export const httpCases = withSettledOutbox(defineHttpCases([
-  {
-    name: "organizations page",
-    permission: "organization.manage",
-    target: { kind: "page", path: "/admin/organizations" },
-    prepare: async () => ({}),
-    writes: [],
-  },
-  {
-    name: "organization page",
-    permission: "organization.manage",
-    target: { kind: "page", path: "/admin/organizations" },
-    prepare: async (db) => ({ path: `/admin/organizations/${await anySlug(db)}` }),
-    writes: [],
-  },
-  {
-    name: "create organization",
-    permission: "organization.manage",
-    target: { kind: "action", file: "lib/registry/actions.ts", exportName: "createOrganizationAction" },
-    prepare: async () => {
-      const n = ++sequence;
-      return {
-        fields: {
-          name: `New Company ${n}`,
-          slug: `http-new-company-${process.pid}-${n}`,
-          pillarId: "industry",
-          country: "CH",
-          website: "https://example.org",
-          certificationStandard: "",
-          certificationExpiresOn: "",
-        },
-      };
+export const httpCases = withSettledOutbox(
+  defineHttpCases([
+    {
+      name: "organizations page",
+      permission: "organization.manage",
+      target: { kind: "page", path: "/admin/organizations" },
+      prepare: async () => ({}),
+      writes: [],
     },
-    writes: ["organizations", "audit_log"],
-    addsOneRowTo: ["organizations", "audit_log"],
-  },
-  {
-    name: "update organization",
-    permission: "organization.manage",
-    target: { kind: "action", file: "lib/registry/actions.ts", exportName: "updateOrganizationAction" },
-    prepare: async (db) => {
-      const { organizationId } = await prepareOrganization(db);
-      return { fields: { organizationId, name: "HTTP Company Renamed", country: "FR", website: "", certificationStandard: "", certificationExpiresOn: "" } };
+    {
+      name: "organization page",
+      permission: "organization.manage",
+      target: { kind: "page", path: "/admin/organizations" },
+      prepare: async (db) => ({ path: `/admin/organizations/${await anySlug(db)}` }),
+      writes: [],
     },
-    writes: ["organizations", "audit_log"],
-  },
-  {
-    name: "change organization status",
-    permission: "organization.changeStatus",
-    target: { kind: "action", file: "lib/registry/actions.ts", exportName: "changeStatusAction" },
-    prepare: async (db) => {
-      const { organizationId, slug } = await prepareOrganization(db);
-      return { fields: { organizationId, slug, toStatus: "applicant", statusReason: "Application received.", effectiveOn: "" } };
+    {
+      name: "create organization",
+      permission: "organization.manage",
+      target: { kind: "action", file: "lib/registry/actions.ts", exportName: "createOrganizationAction" },
+      prepare: async () => {
+        const n = ++sequence;
+        return {
+          fields: {
+            name: `New Company ${n}`,
+            slug: `http-new-company-${process.pid}-${n}`,
+            pillarId: "industry",
+            country: "CH",
+            website: "https://example.org",
+            certificationStandard: "",
+            certificationExpiresOn: "",
+          },
+        };
+      },
+      writes: ["organizations", "audit_log"],
+      addsOneRowTo: ["organizations", "audit_log"],
     },
-    writes: ["organizations", "organization_status_history", "audit_log"],
-    addsOneRowTo: ["organization_status_history", "audit_log"],
-  },
-  {
-    name: "registry search API",
-    target: { kind: "route", method: "GET", path: "/api/registry" },
-    prepare: async () => ({ query: { q: "", country: "", pillar: "industry", status: "", goodStanding: "", page: "1" } }),
-    writes: [],
-  },
-  {
-    name: "registry entry API",
-    target: { kind: "route", method: "GET", path: "/api/registry/one" },
-    prepare: async (db) => ({ path: `/api/registry/${await anySlug(db)}` }),
-    writes: [],
-  },
-]));
+    {
+      name: "update organization",
+      permission: "organization.manage",
+      target: { kind: "action", file: "lib/registry/actions.ts", exportName: "updateOrganizationAction" },
+      prepare: async (db) => {
+        const { organizationId } = await prepareOrganization(db);
+        return {
+          fields: { organizationId, name: "HTTP Company Renamed", country: "FR", website: "", certificationStandard: "", certificationExpiresOn: "" },
+        };
+      },
+      writes: ["organizations", "audit_log"],
+    },
+    {
+      name: "change organization status",
+      permission: "organization.changeStatus",
+      target: { kind: "action", file: "lib/registry/actions.ts", exportName: "changeStatusAction" },
+      prepare: async (db) => {
+        const { organizationId, slug } = await prepareOrganization(db);
+        return { fields: { organizationId, slug, toStatus: "applicant", statusReason: "Application received.", effectiveOn: "" } };
+      },
+      writes: ["organizations", "organization_status_history", "audit_log"],
+      addsOneRowTo: ["organization_status_history", "audit_log"],
+    },
+    {
+      name: "registry search API",
+      target: { kind: "route", method: "GET", path: "/api/registry" },
+      prepare: async () => ({ query: { q: "", country: "", pillar: "industry", status: "", goodStanding: "", page: "1" } }),
+      writes: [],
+    },
+    {
+      name: "registry entry API",
+      target: { kind: "route", method: "GET", path: "/api/registry/one" },
+      prepare: async (db) => ({ path: `/api/registry/${await anySlug(db)}` }),
+      writes: [],
+    },
+  ]),
+);

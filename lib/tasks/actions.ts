@@ -7,7 +7,10 @@ import { advanceTask, blockTask, createTask, postProgress, reviewTask } from "./
 
 export const createTaskAction = formAction(
   ({ db, actor, input }) =>
-    createTask(db, actor, { ...input.pick("title", "assigneeId", "dueOn", "priority", "motionId", "policyId"), description: input.text("description") ?? "" }),
+    createTask(db, actor, {
+      ...input.pick("title", "assigneeId", "dueOn", "priority", "motionId", "policyId"),
+      description: input.text("description") ?? "",
+    }),
   ({ id }) => ({ refresh: ["/tasks"], redirectTo: `/tasks/${id}` }),
 );
 
@@ -37,7 +40,8 @@ export const moveTaskAction = formAction(
 );
 
 export const postProgressAction = formAction(
-  ({ db, actor, input }) => postProgress(db, actor, { taskId: input.text("taskId") ?? "", note: input.text("note"), evidenceUrl: input.text("evidenceUrl") ?? "" }),
+  ({ db, actor, input }) =>
+    postProgress(db, actor, { taskId: input.text("taskId") ?? "", note: input.text("note"), evidenceUrl: input.text("evidenceUrl") ?? "" }),
   (_result, input) => ({ message: "Progress update added.", refresh: [`/tasks/${input.segment("taskId")}`] }),
 );
 

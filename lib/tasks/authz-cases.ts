@@ -17,7 +17,13 @@ async function userId(db: DB, email: string): Promise<string> {
 async function freshTask(db: DB, status: TaskStatus, assignee: string, creator: string): Promise<{ taskId: string }> {
   const [row] = await db
     .insert(tasks)
-    .values({ title: "Authorization walk task", assigneeId: await userId(db, assignee), creatorId: await userId(db, creator), dueOn: "2030-01-31", status })
+    .values({
+      title: "Authorization walk task",
+      assigneeId: await userId(db, assignee),
+      creatorId: await userId(db, creator),
+      dueOn: "2030-01-31",
+      status,
+    })
     .returning({ id: tasks.id });
   return { taskId: row!.id };
 }
@@ -25,7 +31,8 @@ async function freshTask(db: DB, status: TaskStatus, assignee: string, creator: 
 export const cases = defineAuthzCases({
   "task.create": authzCase({
     prepare: async (db) => ({ assigneeId: await userId(db, "staff2@example.org") }),
-    run: (db, actor, p) => createTask(db, actor, { title: "Prepare the annual report", assigneeId: p.assigneeId, dueOn: "2030-02-01", priority: "normal" }),
+    run: (db, actor, p) =>
+      createTask(db, actor, { title: "Prepare the annual report", assigneeId: p.assigneeId, dueOn: "2030-02-01", priority: "normal" }),
   }),
   "task.list": authzCase({ run: (db, actor) => listTasks(db, actor, {}) }),
   // The secretariat's demo user is the assignee: only the assignee moves a task forward.

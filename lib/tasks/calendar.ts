@@ -20,8 +20,17 @@ export async function regenerateCalendarToken(db: DB, actor: Actor | null): Prom
   const user = authorize(actor, "calendar.manage");
   const token = randomBytes(24).toString("base64url");
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ calendarTokenHash: hashCalendarToken(token) }).where(eq(users.id, user.id));
-    await recordAudit(tx, { actorId: user.id, action: "calendar.regenerate", entityType: "user", entityId: user.id, after: { calendarFeed: "regenerated" } });
+    await tx
+      .update(users)
+      .set({ calendarTokenHash: hashCalendarToken(token) })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "calendar.regenerate",
+      entityType: "user",
+      entityId: user.id,
+      after: { calendarFeed: "regenerated" },
+    });
   });
   return { token };
 }
@@ -40,7 +49,10 @@ const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
  */
 export async function getCalendarFeed(db: DB, token: string, now = new Date()): Promise<string> {
   if (!TOKEN.test(token)) throw new AppError("not_found", "No calendar feed at this address.");
-  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.calendarTokenHash, hashCalendarToken(token)));
+  const [owner] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.calendarTokenHash, hashCalendarToken(token)));
   const actor = owner ? await loadActor(db, owner.id) : null;
   if (!actor || !can(actor.roles, "calendar.manage")) throw new AppError("not_found", "No calendar feed at this address.");
   const rows = await db

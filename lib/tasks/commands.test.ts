@@ -24,7 +24,10 @@ afterAll(async () => {
 
 const statusOf = async (id: string) => (await t.db.select({ s: tasks.status }).from(tasks).where(eq(tasks.id, id)))[0]!.s;
 const noticesFor = (userId: string, href: string) =>
-  t.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.href, href)));
+  t.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.href, href)));
 
 describe("a task's life: assigned, worked, submitted, returned, resubmitted, accepted", () => {
   it("runs the whole story, with a timeline, audit rows and notices at each step", async () => {
@@ -54,7 +57,10 @@ describe("a task's life: assigned, worked, submitted, returned, resubmitted, acc
 
     await reviewTask(t.db, gov2, { taskId: id, move: "return", reason: "Please add the financial statements." });
     expect(await statusOf(id)).toBe("in_progress");
-    expect(await noticesFor(staff2.id, href)).toMatchObject([{ kind: "task_assigned" }, { kind: "task_returned", body: "Please add the financial statements." }]);
+    expect(await noticesFor(staff2.id, href)).toMatchObject([
+      { kind: "task_assigned" },
+      { kind: "task_returned", body: "Please add the financial statements." },
+    ]);
 
     await advanceTask(t.db, staff2, { taskId: id, move: "submit" });
     await reviewTask(t.db, gov2, { taskId: id, move: "accept" });
@@ -73,9 +79,25 @@ describe("a task's life: assigned, worked, submitted, returned, resubmitted, acc
       ["status", "done"],
     ]);
     expect(timeline[2]).toMatchObject({ note: "Agenda agreed with the Chair.", evidenceUrl: "https://docs.example.org/agenda" });
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, "task"), eq(auditLog.entityId, id))).orderBy(asc(auditLog.id));
-    expect(audit.map((a) => a.action)).toEqual(["task.create", "task.start", "task.progress", "task.submit", "task.return", "task.submit", "task.accept"]);
-    expect(audit[4]).toMatchObject({ actorId: gov2.id, before: { status: "in_review" }, after: { status: "in_progress", reason: "Please add the financial statements." } });
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "task"), eq(auditLog.entityId, id)))
+      .orderBy(asc(auditLog.id));
+    expect(audit.map((a) => a.action)).toEqual([
+      "task.create",
+      "task.start",
+      "task.progress",
+      "task.submit",
+      "task.return",
+      "task.submit",
+      "task.accept",
+    ]);
+    expect(audit[4]).toMatchObject({
+      actorId: gov2.id,
+      before: { status: "in_review" },
+      after: { status: "in_progress", reason: "Please add the financial statements." },
+    });
   });
 
   it("the assignee who created the task still cannot accept it; a director can", async () => {
@@ -118,10 +140,18 @@ describe("refusals change nothing", () => {
       createTask(t.db, sec, { title: " ", assigneeId: "42", dueOn: "2030-02-31", priority: "urgent", policyId: "nope" }),
     );
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["assigneeId", "dueOn", "policyId", "priority", "title"]);
-    const notStaff = await expectRefused(t.db, () => createTask(t.db, sec, { title: "For a director", assigneeId: gov2.id, dueOn: "2030-01-01", priority: "low" }));
+    const notStaff = await expectRefused(t.db, () =>
+      createTask(t.db, sec, { title: "For a director", assigneeId: gov2.id, dueOn: "2030-01-01", priority: "low" }),
+    );
     expect(notStaff.fieldErrors.assigneeId).toEqual(["Choose a member of the Secretariat."]);
     const unknownMotion = await expectRefused(t.db, () =>
-      createTask(t.db, sec, { title: "Follow-up", assigneeId: staff2.id, dueOn: "2030-01-01", priority: "low", motionId: "00000000-0000-4000-8000-000000000000" }),
+      createTask(t.db, sec, {
+        title: "Follow-up",
+        assigneeId: staff2.id,
+        dueOn: "2030-01-01",
+        priority: "low",
+        motionId: "00000000-0000-4000-8000-000000000000",
+      }),
     );
     expect(unknownMotion.fieldErrors.motionId).toBeDefined();
     for (const evidenceUrl of ["javascript:alert(1)", "ftp://files.example.org/x", "not a link"]) {
@@ -129,7 +159,9 @@ describe("refusals change nothing", () => {
       expect(error.fieldErrors.evidenceUrl?.length).toBe(1);
     }
     expect((await expectRefused(t.db, () => postProgress(t.db, sec, { taskId, note: "" }))).fieldErrors.note).toBeDefined();
-    expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId: "00000000-0000-4000-8000-000000000000", move: "start" }))).code).toBe("not_found");
+    expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId: "00000000-0000-4000-8000-000000000000", move: "start" }))).code).toBe(
+      "not_found",
+    );
     expect((await expectRefused(t.db, () => advanceTask(t.db, sec, { taskId, move: "accept" }))).code).toBe("invalid");
     expect((await expectRefused(t.db, () => blockTask(t.db, sec, { taskId, move: "block", reason: "" }))).fieldErrors.reason).toBeDefined();
   });

@@ -11,7 +11,6 @@ import { notify, type Notice } from "@/lib/notifications/notify";
 import { decideMove, mayPostProgress, type TaskMove } from "./rules";
 import { createTaskSchema, moveTaskSchema, progressSchema } from "./schemas";
 
-
 /** Creates a task for a member of the Secretariat and tells them it is theirs. */
 export async function createTask(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const creator = authorize(actor, "task.create");
@@ -47,7 +46,13 @@ export async function createTask(db: DB, actor: Actor | null, input: unknown): P
     await recordAudit(tx, { actorId: creator.id, action: "task.create", entityType: "task", entityId: id, after: { ...values, status: "open" } });
     if (data.assigneeId !== creator.id) {
       await notify(tx, [
-        { userId: data.assigneeId, kind: "task_assigned", title: `Task assigned: ${data.title}`, body: `Due ${data.dueOn}. Assigned by ${creator.name}.`, href: `/tasks/${id}` },
+        {
+          userId: data.assigneeId,
+          kind: "task_assigned",
+          title: `Task assigned: ${data.title}`,
+          body: `Due ${data.dueOn}. Assigned by ${creator.name}.`,
+          href: `/tasks/${id}`,
+        },
       ]);
     }
     return { id };
@@ -73,7 +78,15 @@ async function lockTask(tx: Tx, taskId: string) {
 function noticesFor(move: TaskMove, task: typeof tasks.$inferSelect, actor: Actor, reason: string): Notice[] {
   const href = `/tasks/${task.id}`;
   if (move === "submit" && task.creatorId !== actor.id) {
-    return [{ userId: task.creatorId, kind: "task_submitted", title: `Ready for your review: ${task.title}`, body: `${actor.name} submitted it for review.`, href }];
+    return [
+      {
+        userId: task.creatorId,
+        kind: "task_submitted",
+        title: `Ready for your review: ${task.title}`,
+        body: `${actor.name} submitted it for review.`,
+        href,
+      },
+    ];
   }
   if (move === "return") {
     return [{ userId: task.assigneeId, kind: "task_returned", title: `Task returned: ${task.title}`, body: reason, href }];
@@ -105,7 +118,9 @@ async function applyMove(db: DB, actor: Actor | null, input: unknown, moves: rea
       })
       .where(eq(tasks.id, task.id));
     const note = decision.eventKind === "returned" || decision.eventKind === "blocked" ? reason : null;
-    await tx.insert(taskEvents).values({ taskId: task.id, actorId: user.id, kind: decision.eventKind, fromStatus: task.status, toStatus: decision.to, note });
+    await tx
+      .insert(taskEvents)
+      .values({ taskId: task.id, actorId: user.id, kind: decision.eventKind, fromStatus: task.status, toStatus: decision.to, note });
     await recordAudit(tx, {
       actorId: user.id,
       action: `task.${move}`,
@@ -145,6 +160,12 @@ export async function postProgress(db: DB, actor: Actor | null, input: unknown):
     }
     await tx.insert(taskEvents).values({ taskId, actorId: user.id, kind: "progress", note, evidenceUrl: evidenceUrl ?? null });
     await tx.update(tasks).set({ updatedAt: new Date() }).where(eq(tasks.id, taskId));
-    await recordAudit(tx, { actorId: user.id, action: "task.progress", entityType: "task", entityId: taskId, after: { note, evidenceUrl: evidenceUrl ?? null } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "task.progress",
+      entityType: "task",
+      entityId: taskId,
+      after: { note, evidenceUrl: evidenceUrl ?? null },
+    });
   });
 }

@@ -9,13 +9,21 @@ describe("CSV cells", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    for (const evil of ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tlead", "\rlead"]) {
+    for (const evil of ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tlead", "\rlead"]) {
       expect(csvCell(evil, "always").startsWith(`"'`)).toBe(true);
     }
     expect(csvCell("safe", "always")).toBe('"safe"');
   });
 
   it("ends rows with CRLF", () => {
-    expect(toCsv([["a", "b"], ["c", "d\ne"]], "always")).toBe('"a","b"\r\n"c","d\ne"\r\n');
+    expect(
+      toCsv(
+        [
+          ["a", "b"],
+          ["c", "d\ne"],
+        ],
+        "always",
+      ),
+    ).toBe('"a","b"\r\n"c","d\ne"\r\n');
   });
 });

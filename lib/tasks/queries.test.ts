@@ -51,7 +51,9 @@ describe("the oversight view matches the demo tasks", () => {
     }
     const oversight = await getOversight(t.db, chair, NOW);
     const emails = Object.fromEntries((await t.db.select({ name: users.name, email: users.email }).from(users)).map((u) => [u.name, u.email]));
-    const actual = new Map(oversight.assignees.map((a) => [emails[a.name]!, { open: a.open, overdue: a.overdue, doneRecently: a.doneRecently, doneOnTime: a.doneOnTime }]));
+    const actual = new Map(
+      oversight.assignees.map((a) => [emails[a.name]!, { open: a.open, overdue: a.overdue, doneRecently: a.doneRecently, doneOnTime: a.doneOnTime }]),
+    );
     expect(actual).toEqual(expected);
     // The demo data is meant to show something on every line.
     expect(SEED_TASKS.length).toBeGreaterThanOrEqual(25);
@@ -74,22 +76,34 @@ describe("task lists", () => {
   let newcomer: Actor;
   beforeAll(async () => {
     const [org] = await t.db.select({ id: users.organizationId }).from(users).where(eq(users.email, "staff2@example.org"));
-    const [row] = await t.db.insert(users).values({ email: "newcomer@example.org", name: "New Comer", passwordHash: "x", organizationId: org!.id }).returning();
+    const [row] = await t.db
+      .insert(users)
+      .values({ email: "newcomer@example.org", name: "New Comer", passwordHash: "x", organizationId: org!.id })
+      .returning();
     await t.db.insert(userRoles).values({ userId: row!.id, role: "secretariat" });
     newcomer = (await loadActor(t.db, row!.id))!;
     await t.db.insert(tasks).values(
-      ["2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16"].map((dueOn) => ({ title: `Due ${dueOn}`, assigneeId: newcomer.id, creatorId: chair.id, dueOn })),
+      ["2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16"].map((dueOn) => ({
+        title: `Due ${dueOn}`,
+        assigneeId: newcomer.id,
+        creatorId: chair.id,
+        dueOn,
+      })),
     );
   });
 
-  const titles = async (input: Record<string, string>, now: Date) => (await listTasks(t.db, newcomer, { mine: "1", ...input }, now)).rows.map((r) => r.title);
+  const titles = async (input: Record<string, string>, now: Date) =>
+    (await listTasks(t.db, newcomer, { mine: "1", ...input }, now)).rows.map((r) => r.title);
 
   it("overdue starts at midnight in the organisation's timezone", async () => {
     // 22:59:59 UTC on 14 March is 23:59:59 in Zurich: the 14th is still today.
     expect(await titles({ overdue: "1" }, new Date("2026-03-14T22:59:59Z"))).toEqual(["Due 2026-03-13"]);
     // One second later it is the 15th in Zurich, though still the 14th in UTC.
     expect(await titles({ overdue: "1" }, new Date("2026-03-14T23:00:00Z"))).toEqual(["Due 2026-03-13", "Due 2026-03-14"]);
-    await t.db.insert(settings).values({ key: "timezone", value: "UTC" }).onConflictDoUpdate({ target: settings.key, set: { value: "UTC" } });
+    await t.db
+      .insert(settings)
+      .values({ key: "timezone", value: "UTC" })
+      .onConflictDoUpdate({ target: settings.key, set: { value: "UTC" } });
     try {
       expect(await titles({ overdue: "1" }, new Date("2026-03-14T23:00:00Z"))).toEqual(["Due 2026-03-13"]);
     } finally {
@@ -117,7 +131,10 @@ describe("task lists", () => {
     expect(page2.rows).toHaveLength(all.total - 20);
     const created = await listTasks(t.db, chair, { created: "1", status: "done" }, NOW);
     expect(created.total).toBe(SEED_TASKS.filter((s) => s.creator === "gov1@example.org" && s.status === "done").length);
-    const [task] = await t.db.select({ policyId: tasks.policyId }).from(tasks).where(eq(tasks.title, "Draft the 2027 budget for the Board's first reading"));
+    const [task] = await t.db
+      .select({ policyId: tasks.policyId })
+      .from(tasks)
+      .where(eq(tasks.title, "Draft the 2027 budget for the Board's first reading"));
     const byPolicy = await listTasksForExport(t.db, chair, { policyId: task!.policyId! }, NOW);
     expect(byPolicy.map((r) => r.title)).toEqual(["Draft the 2027 budget for the Board's first reading"]);
     expect(byPolicy[0]!.overdue).toBe(true);

@@ -150,7 +150,14 @@ export async function listLinkedPolicies(db: DB) {
   return db
     .select({ id: policies.id, title: policies.title })
     .from(policies)
-    .where(exists(db.select({ one: sql`1` }).from(tasks).where(eq(tasks.policyId, policies.id))))
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(tasks)
+          .where(eq(tasks.policyId, policies.id)),
+      ),
+    )
     .orderBy(asc(policies.title));
 }
 

@@ -52,7 +52,11 @@ describe("the task state machine, every move × status × role", () => {
 
 describe("reasons, unblocking and the assignee's own work", () => {
   it("a return and a block need a reason; blanks do not count", () => {
-    expect(decideMove(taskFor("creator", "in_review"), VIEWERS.creator, "return", "  ")).toMatchObject({ ok: false, code: "invalid", field: "reason" });
+    expect(decideMove(taskFor("creator", "in_review"), VIEWERS.creator, "return", "  ")).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "reason",
+    });
     expect(decideMove(taskFor("creator", "in_review"), VIEWERS.director, "return")).toMatchObject({ ok: false, code: "invalid" });
     expect(decideMove(taskFor("assignee", "open"), VIEWERS.assignee, "block", "")).toMatchObject({ ok: false, code: "invalid", field: "reason" });
     expect(decideMove(taskFor("creator", "in_review"), VIEWERS.chair, "return", "Add the annex.")).toMatchObject({ ok: true, eventKind: "returned" });

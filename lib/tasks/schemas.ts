@@ -3,8 +3,7 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/tasks/vocabulary";
 import { TASK_MOVES } from "./rules";
 
 const uuid = (message: string) => z.uuid(message);
-const optionalUuid = (message: string) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid(message).optional());
+const optionalUuid = (message: string) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.uuid(message).optional());
 /** A real calendar date as YYYY-MM-DD (2030-02-31 is refused). */
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

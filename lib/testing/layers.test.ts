@@ -41,7 +41,10 @@ describe("the layers are lint rules", () => {
   });
 
   it("lets a component take words and types from a domain's vocabulary", async () => {
-    const found = await problems("components/registry/probe.tsx", `import { MEMBERSHIP_STATUSES } from "@/lib/registry/vocabulary";\nexport const probe = MEMBERSHIP_STATUSES;\n`);
+    const found = await problems(
+      "components/registry/probe.tsx",
+      `import { MEMBERSHIP_STATUSES } from "@/lib/registry/vocabulary";\nexport const probe = MEMBERSHIP_STATUSES;\n`,
+    );
     expect(found).toEqual([]);
   });
 
@@ -55,19 +58,20 @@ describe("the layers are lint rules", () => {
   });
 
   it("refuses product code importing the test suites or the benchmark", async () => {
-    expect(await problems("lib/votes/probe.ts", `import { ACTIONS_WITHOUT_CASES } from "@/reliability/catalog";\nexport const probe = ACTIONS_WITHOUT_CASES;\n`)).toEqual([
-      expect.stringMatching(/never imports the test suites or the benchmark/),
-    ]);
-    expect(await problems("app/probe/page.tsx", `import { expectRefused } from "@/lib/testing/refusal";\nexport const probe = expectRefused;\n`)).toEqual([
-      expect.stringMatching(/lib\/testing\/ is for tests only/),
-    ]);
+    expect(
+      await problems(
+        "lib/votes/probe.ts",
+        `import { ACTIONS_WITHOUT_CASES } from "@/reliability/catalog";\nexport const probe = ACTIONS_WITHOUT_CASES;\n`,
+      ),
+    ).toEqual([expect.stringMatching(/never imports the test suites or the benchmark/)]);
+    expect(
+      await problems("app/probe/page.tsx", `import { expectRefused } from "@/lib/testing/refusal";\nexport const probe = expectRefused;\n`),
+    ).toEqual([expect.stringMatching(/lib\/testing\/ is for tests only/)]);
   });
 
   it("keeps vocabulary modules leaves", async () => {
     const vocabulary = await lintProbes({ "lib/probe-{}/vocabulary.ts": `import { sql } from "drizzle-orm";\nexport const probe = sql;\n` });
-    expect(vocabulary).toEqual([
-      expect.stringMatching(/^no-restricted-imports:/),
-    ]);
+    expect(vocabulary).toEqual([expect.stringMatching(/^no-restricted-imports:/)]);
   });
 
   it("refuses an import cycle", async () => {

@@ -53,10 +53,7 @@ export function adminClient(serverUrl: string): postgres.Sql {
  * (in UTC or in the organisation's timezone) seeds afresh instead.
  */
 export function seedingIsCurrent(seededAt: Date, now = new Date()): boolean {
-  return [
-    "UTC",
-    DEFAULT_TIMEZONE,
-  ].every((zone) => calendarDate(seededAt, zone) === calendarDate(now, zone));
+  return ["UTC", DEFAULT_TIMEZONE].every((zone) => calendarDate(seededAt, zone) === calendarDate(now, zone));
 }
 
 /** Builds both templates: on the TEST_DATABASE_URL server when set, else as saved PGlite data directories. */

@@ -13,7 +13,13 @@ export const cases = defineAuthzCases({
       return { organizationId: organization!.id, email: `new.person.${++sequence}@example.org` };
     },
     run: (db, actor, p) =>
-      createUser(db, actor, { name: "New Person", email: p.email, organizationId: p.organizationId, password: "a-long-enough-password", roles: ["representative"] }),
+      createUser(db, actor, {
+        name: "New Person",
+        email: p.email,
+        organizationId: p.organizationId,
+        password: "a-long-enough-password",
+        roles: ["representative"],
+      }),
   }),
   "user.setRoles": authzCase({
     prepare: async (db) => {

@@ -52,7 +52,9 @@ describe("user accounts", () => {
       }),
     );
     expect(unknownOrg.fieldErrors.organizationId).toEqual(["Choose an organisation."]);
-    const huge = await refusal(createUser(t.db, admin, { name: "x".repeat(1_000_000), email: "a@b.org", organizationId: admin.organizationId, password: "p".repeat(20) }));
+    const huge = await refusal(
+      createUser(t.db, admin, { name: "x".repeat(1_000_000), email: "a@b.org", organizationId: admin.organizationId, password: "p".repeat(20) }),
+    );
     expect(huge.fieldErrors.name).toEqual(["Keep the name under 120 characters."]);
     expect(await databaseFingerprint(t.db)).toEqual(before);
   });

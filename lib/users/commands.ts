@@ -9,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { createUserSchema, setUserRolesSchema } from "./schemas";
 
-
 /** Creates an account with its directly granted roles. Director and Chair come from seats, not from here. */
 export async function createUser(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const admin = authorize(actor, "user.create");
@@ -20,7 +19,10 @@ export async function createUser(db: DB, actor: Actor | null, input: unknown): P
     if (!organization) throw new AppError("invalid", "Check the highlighted fields.", { organizationId: ["Choose an organisation."] });
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email));
     if (existing) throw new AppError("conflict", "An account with this email already exists.", { email: ["This email is already in use."] });
-    const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning({ id: users.id });
+    const [created] = await tx
+      .insert(users)
+      .values({ ...fields, passwordHash })
+      .returning({ id: users.id });
     const uniqueRoles = [...new Set(roles)];
     if (uniqueRoles.length) await tx.insert(userRoles).values(uniqueRoles.map((role) => ({ userId: created!.id, role })));
     await recordAudit(tx, {
@@ -49,7 +51,14 @@ export async function setUserRoles(db: DB, actor: Actor | null, input: unknown):
     if (before.join() === roles.join()) return;
     await tx.delete(userRoles).where(eq(userRoles.userId, userId));
     if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role })));
-    await recordAudit(tx, { actorId: admin.id, action: "user.setRoles", entityType: "user", entityId: userId, before: { roles: before }, after: { roles } });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "user.setRoles",
+      entityType: "user",
+      entityId: userId,
+      before: { roles: before },
+      after: { roles },
+    });
   });
 }
 

@@ -8,10 +8,7 @@ export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, "That email address is too long.").check(z.email("Enter a valid email address.")),
   organizationId: z.uuid("Choose an organisation."),
   roles: z.array(role).max(STORED_ROLES.length).default([]),
-  password: z
-    .string()
-    .min(12, "Use at least 12 characters for the initial password.")
-    .max(200, "Keep the password under 200 characters."),
+  password: z.string().min(12, "Use at least 12 characters for the initial password.").max(200, "Keep the password under 200 characters."),
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 

@@ -15,12 +15,23 @@ async function seededMotion(db: Parameters<typeof insertDraftResolution>[0], sta
 }
 
 export const cases = defineAuthzCases({
-  "motion.readInternal": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => finaliseIfDueAndGetLiveTally(db, actor, p.motionId) }),
+  "motion.readInternal": authzCase({
+    prepare: (db) => seededMotion(db, "open"),
+    run: (db, actor, p) => finaliseIfDueAndGetLiveTally(db, actor, p.motionId),
+  }),
   "motion.draft": authzCase({
     run: (db, actor) =>
-      draftMotion(db, actor, { kind: "resolution", title: `Resolution ${++sequence}`, resolutionText: "The Board thanks the Secretariat.", closesAt: inAWeek() }),
+      draftMotion(db, actor, {
+        kind: "resolution",
+        title: `Resolution ${++sequence}`,
+        resolutionText: "The Board thanks the Secretariat.",
+        closesAt: inAWeek(),
+      }),
   }),
-  "motion.open": authzCase({ prepare: async (db) => ({ motionId: await insertDraftResolution(db) }), run: (db, actor, p) => openMotion(db, actor, p) }),
+  "motion.open": authzCase({
+    prepare: async (db) => ({ motionId: await insertDraftResolution(db) }),
+    run: (db, actor, p) => openMotion(db, actor, p),
+  }),
   "motion.closeEarly": authzCase({
     // Three of four industry directors recused: the pillar minimums can no longer be met, so the outcome is decided.
     prepare: async (db) => {
@@ -35,15 +46,31 @@ export const cases = defineAuthzCases({
     },
     run: (db, actor, p) => closeMotionEarly(db, actor, p),
   }),
-  "ballot.cast": authzCase({ prepare: async (db) => ({ motionId: await openFreshResolution(db) }), run: (db, actor, p) => castBallot(db, actor, { ...p, choice: "yes" }) }),
+  "ballot.cast": authzCase({
+    prepare: async (db) => ({ motionId: await openFreshResolution(db) }),
+    run: (db, actor, p) => castBallot(db, actor, { ...p, choice: "yes" }),
+  }),
   "recusal.declare": authzCase({
     prepare: async (db) => ({ motionId: await openFreshResolution(db) }),
     run: (db, actor, p) => declareRecusal(db, actor, { ...p, reason: "My organisation is a party to the matter." }),
   }),
-  "rollcall.read": authzCase({ prepare: (db) => seededMotion(db, "open"), run: (db, actor, p) => finaliseIfDueAndGetRollCall(db, actor, p.motionId) }),
-  "rollcall.export": authzCase({ prepare: (db) => seededMotion(db, "closed"), run: (db, actor, p) => finaliseIfDueAndExportRollCall(db, actor, p.motionId) }),
+  "rollcall.read": authzCase({
+    prepare: (db) => seededMotion(db, "open"),
+    run: (db, actor, p) => finaliseIfDueAndGetRollCall(db, actor, p.motionId),
+  }),
+  "rollcall.export": authzCase({
+    prepare: (db) => seededMotion(db, "closed"),
+    run: (db, actor, p) => finaliseIfDueAndExportRollCall(db, actor, p.motionId),
+  }),
   "rule.manage": authzCase({
     run: (db, actor) =>
-      saveRule(db, actor, { name: `Two-thirds ${++sequence}`, quorumMinTotal: 7, quorumMinPerPillar: 1, passMinYesTotal: 0, passMinYesPerPillar: 0, passMinYesShare: 0.66 }),
+      saveRule(db, actor, {
+        name: `Two-thirds ${++sequence}`,
+        quorumMinTotal: 7,
+        quorumMinPerPillar: 1,
+        passMinYesTotal: 0,
+        passMinYesPerPillar: 0,
+        passMinYesShare: 0.66,
+      }),
   }),
 });

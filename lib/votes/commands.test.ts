@@ -37,7 +37,12 @@ describe("a motion on a policy, from draft to result", () => {
     const chair = await t.actor("gov1@example.org");
     const policy = await policyBySlug("human-rights-impact-assessment-guidance");
     const [version] = await t.db.select().from(policyVersions).where(eq(policyVersions.policyId, policy.id));
-    const { id } = await draftMotion(t.db, secretariat, { kind: "adopt_policy_version", title: "Adopt the HRIA guidance", versionId: version!.id, closesAt: inDays(3) });
+    const { id } = await draftMotion(t.db, secretariat, {
+      kind: "adopt_policy_version",
+      title: "Adopt the HRIA guidance",
+      versionId: version!.id,
+      closesAt: inDays(3),
+    });
     await openMotion(t.db, chair, { motionId: id });
 
     const [motion] = await t.db.select().from(motions).where(eq(motions.id, id));
@@ -46,7 +51,10 @@ describe("a motion on a policy, from draft to result", () => {
     expect((await policyBySlug(policy.slug)).status).toBe("voting");
     const [frozen] = await t.db.select().from(policyVersions).where(eq(policyVersions.id, version!.id));
     expect(frozen!.frozenAt).not.toBeNull();
-    const opened = await t.db.select().from(notifications).where(and(eq(notifications.kind, "motion_opened"), eq(notifications.href, `/votes/${id}`)));
+    const opened = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "motion_opened"), eq(notifications.href, `/votes/${id}`)));
     expect(opened).toHaveLength(12);
 
     // A frozen version cannot change: the database refuses the edit, and nothing moves.
@@ -56,7 +64,19 @@ describe("a motion on a policy, from draft to result", () => {
     expect(await databaseFingerprint(t.db)).toEqual(before);
 
     // 8 yes but a single industry yes: the motion fails, naming that pillar, and the policy returns to board review.
-    await vote(id, { gov1: "yes", gov2: "yes", gov3: "yes", gov4: "yes", cso1: "yes", cso2: "yes", cso3: "yes", psc1: "yes", psc2: "no", psc3: "no", psc4: "abstain" });
+    await vote(id, {
+      gov1: "yes",
+      gov2: "yes",
+      gov3: "yes",
+      gov4: "yes",
+      cso1: "yes",
+      cso2: "yes",
+      cso3: "yes",
+      psc1: "yes",
+      psc2: "no",
+      psc3: "no",
+      psc4: "abstain",
+    });
     const live = await finaliseIfDueAndGetMotion(t.db, chair, id);
     expect(live!.tally!.decided).toBe("fail");
     expect(live!.tally!.needs).toEqual(["needs 1 more yes from Private Security Companies"]);
@@ -66,13 +86,23 @@ describe("a motion on a policy, from draft to result", () => {
     expect(result!.closedEarly).toBe(true);
     expect(result!.reasons).toContain("Threshold not met in Private Security Companies: 1 yes of the 2 required from that pillar");
     expect((await policyBySlug(policy.slug)).status).toBe("board_review");
-    expect(await t.db.select().from(notifications).where(eq(notifications.dedupeKey, `motion-result:${id}`))).toHaveLength(12);
+    expect(
+      await t.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `motion-result:${id}`)),
+    ).toHaveLength(12);
   });
 
   it("a passed motion adopts the policy at that version", async () => {
     const policy = await policyBySlug("human-rights-impact-assessment-guidance");
     const [version] = await t.db.select().from(policyVersions).where(eq(policyVersions.policyId, policy.id));
-    const { id } = await draftMotion(t.db, await t.actor("gov1@example.org"), { kind: "adopt_policy_version", title: "Adopt the HRIA guidance again", versionId: version!.id, closesAt: inDays(3) });
+    const { id } = await draftMotion(t.db, await t.actor("gov1@example.org"), {
+      kind: "adopt_policy_version",
+      title: "Adopt the HRIA guidance again",
+      versionId: version!.id,
+      closesAt: inDays(3),
+    });
     await openMotion(t.db, await t.actor("gov1@example.org"), { motionId: id });
     await vote(id, { gov1: "yes", gov2: "yes", cso1: "yes", cso2: "yes", psc1: "yes", psc2: "yes", gov3: "yes", cso3: "yes" });
     const early = await finaliseIfDueAndGetMotion(t.db, await t.actor("cso4@example.org"), id);
@@ -99,22 +129,69 @@ describe("ballots", () => {
 
   it("refusals leave the database unchanged", async () => {
     const [closed] = await t.db.select().from(motions).where(eq(motions.status, "closed")).limit(1);
-    const [open] = await t.db.select().from(motions).where(and(eq(motions.status, "open"), eq(motions.kind, "adopt_policy_version")));
+    const [open] = await t.db
+      .select()
+      .from(motions)
+      .where(and(eq(motions.status, "open"), eq(motions.kind, "adopt_policy_version")));
     const openId = open!.id;
     const before = await databaseFingerprint(t.db);
     const cases: [string, () => Promise<unknown>, string][] = [
       ["a ballot after close", async () => castBallot(t.db, await t.actor("gov2@example.org"), { motionId: closed!.id, choice: "no" }), "conflict"],
-      ["a ballot from a non-director", async () => castBallot(t.db, await t.actor("secretariat@example.org"), { motionId: openId, choice: "yes" }), "forbidden"],
-      ["a ballot from a representative", async () => castBallot(t.db, await t.actor("rep.cso@example.org"), { motionId: openId, choice: "yes" }), "forbidden"],
-      ["a ballot from a recused director", async () => castBallot(t.db, await t.actor("psc3@example.org"), { motionId: openId, choice: "yes" }), "forbidden"],
+      [
+        "a ballot from a non-director",
+        async () => castBallot(t.db, await t.actor("secretariat@example.org"), { motionId: openId, choice: "yes" }),
+        "forbidden",
+      ],
+      [
+        "a ballot from a representative",
+        async () => castBallot(t.db, await t.actor("rep.cso@example.org"), { motionId: openId, choice: "yes" }),
+        "forbidden",
+      ],
+      [
+        "a ballot from a recused director",
+        async () => castBallot(t.db, await t.actor("psc3@example.org"), { motionId: openId, choice: "yes" }),
+        "forbidden",
+      ],
       ["a bad choice", async () => castBallot(t.db, await t.actor("gov3@example.org"), { motionId: openId, choice: "maybe" }), "invalid"],
-      ["an unknown motion", async () => castBallot(t.db, await t.actor("gov3@example.org"), { motionId: "00000000-0000-4000-8000-000000000000", choice: "yes" }), "not_found"],
-      ["a recusal after voting", async () => declareRecusal(t.db, await t.actor("cso2@example.org"), { motionId: openId, reason: "A late conflict of interest." }), "conflict"],
-      ["a recusal without a reason", async () => declareRecusal(t.db, await t.actor("cso4@example.org"), { motionId: openId, reason: "  " }), "invalid"],
+      [
+        "an unknown motion",
+        async () => castBallot(t.db, await t.actor("gov3@example.org"), { motionId: "00000000-0000-4000-8000-000000000000", choice: "yes" }),
+        "not_found",
+      ],
+      [
+        "a recusal after voting",
+        async () => declareRecusal(t.db, await t.actor("cso2@example.org"), { motionId: openId, reason: "A late conflict of interest." }),
+        "conflict",
+      ],
+      [
+        "a recusal without a reason",
+        async () => declareRecusal(t.db, await t.actor("cso4@example.org"), { motionId: openId, reason: "  " }),
+        "invalid",
+      ],
       ["closing early while undecided", async () => closeMotionEarly(t.db, await t.actor("gov1@example.org"), { motionId: openId }), "conflict"],
       ["opening an open motion", async () => openMotion(t.db, await t.actor("gov1@example.org"), { motionId: openId }), "conflict"],
-      ["a draft closing in the past", async () => draftMotion(t.db, await t.actor("gov1@example.org"), { kind: "resolution", title: "Too late", resolutionText: "The Board resolves.", closesAt: inDays(-1) }), "invalid"],
-      ["a draft on a policy not in board review", async () => draftMotion(t.db, await t.actor("gov1@example.org"), { kind: "adopt_policy_version", title: "Adopt it", versionId: open!.versionId, closesAt: inDays(2) }), "invalid"],
+      [
+        "a draft closing in the past",
+        async () =>
+          draftMotion(t.db, await t.actor("gov1@example.org"), {
+            kind: "resolution",
+            title: "Too late",
+            resolutionText: "The Board resolves.",
+            closesAt: inDays(-1),
+          }),
+        "invalid",
+      ],
+      [
+        "a draft on a policy not in board review",
+        async () =>
+          draftMotion(t.db, await t.actor("gov1@example.org"), {
+            kind: "adopt_policy_version",
+            title: "Adopt it",
+            versionId: open!.versionId,
+            closesAt: inDays(2),
+          }),
+        "invalid",
+      ],
     ];
     for (const [what, attempt, code] of cases) expect((await refusal(attempt())).code, what).toBe(code);
     expect(await databaseFingerprint(t.db)).toEqual(before);
@@ -155,7 +232,9 @@ describe("ballots", () => {
     const motionId = await openFreshResolution(t.db);
     const actors = await Promise.all(DIRECTORS.map((email) => t.actor(email)));
     const choices = ["yes", "no", "abstain"] as const;
-    const submissions = actors.flatMap((actor, a) => Array.from({ length: 20 }, (_, i) => castBallot(t.db, actor, { motionId, choice: choices[(a + i) % 3] })));
+    const submissions = actors.flatMap((actor, a) =>
+      Array.from({ length: 20 }, (_, i) => castBallot(t.db, actor, { motionId, choice: choices[(a + i) % 3] })),
+    );
     const outcomes = await Promise.allSettled(submissions);
     expect(outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
     const current = await t.db.select().from(ballots).where(eq(ballots.motionId, motionId));
@@ -175,13 +254,22 @@ describe("closing by itself", () => {
   it("concurrent reads after the deadline produce exactly one result, one audit row and one set of notifications", async () => {
     const motionId = await openFreshResolution(t.db);
     await vote(motionId, { gov1: "yes", gov2: "yes", cso1: "yes", cso2: "yes", psc1: "yes", psc2: "yes", gov3: "yes", cso3: "yes" });
-    await t.db.update(motions).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(motions.id, motionId));
+    await t.db
+      .update(motions)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(motions.id, motionId));
     const public_ = null;
     const director = await t.actor("cso4@example.org");
     const late = await Promise.all(DIRECTORS.slice(0, 6).map(async (email) => t.actor(email)));
     const [reads, writes] = await Promise.all([
       Promise.all(
-        Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? finaliseDueAndListMotions(t.db, public_) : i % 3 === 1 ? finaliseIfDueAndGetMotion(t.db, director, motionId) : finaliseIfDueAndGetMotion(t.db, public_, motionId))),
+        Array.from({ length: 16 }, (_, i) =>
+          i % 3 === 0
+            ? finaliseDueAndListMotions(t.db, public_)
+            : i % 3 === 1
+              ? finaliseIfDueAndGetMotion(t.db, director, motionId)
+              : finaliseIfDueAndGetMotion(t.db, public_, motionId),
+        ),
       ),
       Promise.all(late.map((actor) => refusal(castBallot(t.db, actor, { motionId, choice: "no" })))),
     ]);
@@ -189,9 +277,17 @@ describe("closing by itself", () => {
     // Writes after the deadline finalise too, and are then refused: the late "no" votes count for nothing.
     expect(writes.map((e) => e.code)).toEqual(Array(6).fill("conflict"));
     expect(await t.db.select().from(motionResults).where(eq(motionResults.motionId, motionId))).toHaveLength(1);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, motionId), eq(auditLog.action, "motion.close")));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, motionId), eq(auditLog.action, "motion.close")));
     expect(audits).toHaveLength(1);
-    expect(await t.db.select().from(notifications).where(and(eq(notifications.kind, "motion_result"), eq(notifications.href, `/votes/${motionId}`)))).toHaveLength(12);
+    expect(
+      await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "motion_result"), eq(notifications.href, `/votes/${motionId}`))),
+    ).toHaveLength(12);
     const [motion] = await t.db.select().from(motions).where(eq(motions.id, motionId));
     expect(motion!.status).toBe("closed");
 
@@ -216,7 +312,10 @@ describe("closing by itself", () => {
     expect((await recordDueNotices(t.db, gov4)).written).toBe(1);
     expect((await recordDueNotices(t.db, gov4)).written).toBe(0);
     expect((await recordDueNotices(t.db, gov2)).written).toBe(0);
-    const reminders = await t.db.select().from(notifications).where(eq(notifications.dedupeKey, `motion-closing:${motionId}`));
+    const reminders = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, `motion-closing:${motionId}`));
     expect(reminders.map((n) => n.userId)).toEqual([gov4.id]);
   });
 

@@ -14,8 +14,6 @@ import { castBallotSchema, declareRecusalSchema, draftMotionSchema, motionIdSche
 import { pgErrorCode, tallyMotion } from "./tally-input";
 import { parseMoment } from "@/lib/time";
 
-
-
 /** Drafts a motion: to adopt a final version of a policy in board review, or a free-text resolution. */
 export async function draftMotion(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const author = authorize(actor, "motion.draft");
@@ -78,7 +76,8 @@ export async function openMotion(db: DB, actor: Actor | null, input: unknown): P
     const motion = await lockMotion(tx, motionId, "update");
     const closesAtText = formatDateTime(motion.closesAt, timeZone);
     if (motion.status !== "draft") throw new AppError("conflict", "Only a draft motion can be opened.");
-    if (motion.closesAt.getTime() <= Date.now()) throw new AppError("conflict", "The closing time of this draft has passed; draft it again with a new closing time.");
+    if (motion.closesAt.getTime() <= Date.now())
+      throw new AppError("conflict", "The closing time of this draft has passed; draft it again with a new closing time.");
     const [rule] = await tx.select({ config: decisionRules.config }).from(decisionRules).where(eq(decisionRules.id, motion.ruleId));
     const now = new Date();
     if (motion.kind === "adopt_policy_version") {
@@ -208,7 +207,13 @@ export async function declareRecusal(db: DB, actor: Actor | null, input: unknown
         if (pgErrorCode(error) === "23505") throw new AppError("conflict", "You have already declared a conflict of interest on this motion.");
         throw error;
       }
-      await recordAudit(tx, { actorId: director.id, action: "recusal.declare", entityType: "motion", entityId: motionId, after: { directorId: director.id, reason } });
+      await recordAudit(tx, {
+        actorId: director.id,
+        action: "recusal.declare",
+        entityType: "motion",
+        entityId: motionId,
+        after: { directorId: director.id, reason },
+      });
     }),
   );
 }

@@ -4,15 +4,20 @@ import { parseMoment as parseClosingTime, toLocalInput } from "@/lib/time";
 
 describe("CSV cells", () => {
   it("neutralises formulas and quotes what needs quoting", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+1")).toBe(`"'+1"`);
     expect(csvCell("-2")).toBe(`"'-2"`);
     expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
     expect(csvCell("\tx")).toBe(`"'\tx"`);
-    expect(csvCell("Ana, \"Chair\"")).toBe(`"Ana, ""Chair"""`);
+    expect(csvCell('Ana, "Chair"')).toBe(`"Ana, ""Chair"""`);
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell(null)).toBe("");
-    expect(toCsv([["a", 1], ["b", "c\nd"]])).toBe('a,1\r\nb,"c\nd"\r\n');
+    expect(
+      toCsv([
+        ["a", 1],
+        ["b", "c\nd"],
+      ]),
+    ).toBe('a,1\r\nb,"c\nd"\r\n');
   });
 });
 

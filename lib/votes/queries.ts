@@ -83,9 +83,7 @@ export async function finaliseIfDueAndGetMotion(db: DB, actor: Actor | null, id:
     ...fields,
     tally,
     result:
-      resultPassed !== null
-        ? { passed: resultPassed, reasons: resultReasons!, closedEarly: resultClosedEarly!, decidedAt: resultDecidedAt! }
-        : null,
+      resultPassed !== null ? { passed: resultPassed, reasons: resultReasons!, closedEarly: resultClosedEarly!, decidedAt: resultDecidedAt! } : null,
     rollCall,
     mine,
   };
@@ -202,7 +200,10 @@ export async function getDraftChoices(db: DB, actor: Actor | null) {
       .innerJoin(policies, eq(policies.id, policyVersions.policyId))
       .where(and(eq(policies.status, "board_review"), eq(policyVersions.state, "final")))
       .orderBy(asc(policies.title), desc(policyVersions.number)),
-    db.select({ id: decisionRules.id, name: decisionRules.name, isDefault: decisionRules.isDefault }).from(decisionRules).orderBy(desc(decisionRules.isDefault), asc(decisionRules.name)),
+    db
+      .select({ id: decisionRules.id, name: decisionRules.name, isDefault: decisionRules.isDefault })
+      .from(decisionRules)
+      .orderBy(desc(decisionRules.isDefault), asc(decisionRules.name)),
   ]);
   // A week from now is the usual voting period; the drafter may change it.
   return { versions, rules, suggestedClosesAt: new Date(Date.now() + 7 * 86_400_000) };

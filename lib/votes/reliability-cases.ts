@@ -61,7 +61,12 @@ export const httpCases = defineHttpCases([
     permission: "motion.draft",
     target: { kind: "action", file: ACTIONS, exportName: "draftMotionAction" },
     prepare: async () => ({
-      fields: { kind: "resolution", title: `Resolution over HTTP ${process.pid}.${++sequence}`, resolutionText: "The Board thanks the Secretariat.", closesAt: inAWeek() },
+      fields: {
+        kind: "resolution",
+        title: `Resolution over HTTP ${process.pid}.${++sequence}`,
+        resolutionText: "The Board thanks the Secretariat.",
+        closesAt: inAWeek(),
+      },
     }),
     writes: ["motions", "audit_log"],
     addsOneRowTo: ["motions", "audit_log"],

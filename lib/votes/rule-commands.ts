@@ -14,7 +14,10 @@ import { pgErrorCode } from "./tally-input";
 /** Every decision rule, the default first. Open motions keep the snapshot taken when they opened. */
 export async function listRules(db: DB, actor: Actor | null) {
   authorize(actor, "rule.manage");
-  return db.select().from(decisionRules).orderBy(sql`${decisionRules.isDefault} desc`, asc(decisionRules.name));
+  return db
+    .select()
+    .from(decisionRules)
+    .orderBy(sql`${decisionRules.isDefault} desc`, asc(decisionRules.name));
 }
 
 /** Seats per pillar, which every rule's minimums must fit. */
@@ -43,7 +46,14 @@ export async function saveRule(db: DB, actor: Actor | null, input: unknown): Pro
         const [before] = await tx.select().from(decisionRules).where(eq(decisionRules.id, d.ruleId)).for("update");
         if (!before) throw new AppError("not_found", "That rule does not exist.");
         await tx.update(decisionRules).set({ name: d.name, description: d.description, config }).where(eq(decisionRules.id, d.ruleId));
-        await recordAudit(tx, { actorId: admin.id, action: "rule.update", entityType: "decision_rule", entityId: d.ruleId, before, after: { name: d.name, description: d.description, config } });
+        await recordAudit(tx, {
+          actorId: admin.id,
+          action: "rule.update",
+          entityType: "decision_rule",
+          entityId: d.ruleId,
+          before,
+          after: { name: d.name, description: d.description, config },
+        });
         return { id: d.ruleId };
       }
       const [created] = await tx.insert(decisionRules).values({ name: d.name, description: d.description, config }).returning();
@@ -64,8 +74,19 @@ export async function setDefaultRule(db: DB, actor: Actor | null, input: unknown
     const [rule] = await tx.select().from(decisionRules).where(eq(decisionRules.id, ruleId)).for("update");
     if (!rule) throw new AppError("not_found", "That rule does not exist.");
     if (rule.isDefault) return;
-    const [previous] = await tx.update(decisionRules).set({ isDefault: false }).where(eq(decisionRules.isDefault, true)).returning({ id: decisionRules.id });
+    const [previous] = await tx
+      .update(decisionRules)
+      .set({ isDefault: false })
+      .where(eq(decisionRules.isDefault, true))
+      .returning({ id: decisionRules.id });
     await tx.update(decisionRules).set({ isDefault: true }).where(eq(decisionRules.id, ruleId));
-    await recordAudit(tx, { actorId: admin.id, action: "rule.setDefault", entityType: "decision_rule", entityId: ruleId, before: { defaultRuleId: previous?.id ?? null }, after: { defaultRuleId: ruleId } });
+    await recordAudit(tx, {
+      actorId: admin.id,
+      action: "rule.setDefault",
+      entityType: "decision_rule",
+      entityId: ruleId,
+      before: { defaultRuleId: previous?.id ?? null },
+      after: { defaultRuleId: ruleId },
+    });
   });
 }

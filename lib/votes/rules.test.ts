@@ -31,7 +31,13 @@ function ballots(spec: string): BallotEntry[] {
 }
 
 function tally(spec: string, options: { rule?: DecisionRuleConfig; recused?: string[] } = {}) {
-  return computeTally({ rule: options.rule ?? SUPERMAJORITY, pillars: PILLARS, roll: BOARD, recusedDirectorIds: options.recused ?? [], ballots: ballots(spec) });
+  return computeTally({
+    rule: options.rule ?? SUPERMAJORITY,
+    pillars: PILLARS,
+    roll: BOARD,
+    recusedDirectorIds: options.recused ?? [],
+    ballots: ballots(spec),
+  });
 }
 
 describe("the tally engine, pinned cases", () => {
@@ -147,9 +153,14 @@ describe("rule validation", () => {
   it("accepts the presets and refuses minimums that do not fit the seats", () => {
     expect(validateRuleFit(SUPERMAJORITY, [4, 4, 4])).toEqual({});
     expect(validateRuleFit(SIMPLE_MAJORITY, [4, 4, 4])).toEqual({});
-    const bad = validateRuleFit({ quorum: { minTotal: 13, minPerPillar: 5 }, pass: { minYesTotal: 13, minYesPerPillar: 5, minYesShare: 1 } }, [4, 4, 4]);
+    const bad = validateRuleFit(
+      { quorum: { minTotal: 13, minPerPillar: 5 }, pass: { minYesTotal: 13, minYesPerPillar: 5, minYesShare: 1 } },
+      [4, 4, 4],
+    );
     expect(Object.keys(bad).sort()).toEqual(["passMinYesPerPillar", "passMinYesShare", "passMinYesTotal", "quorumMinPerPillar", "quorumMinTotal"]);
-    expect(validateRuleFit({ quorum: { minTotal: 1, minPerPillar: 0 }, pass: { minYesTotal: 0, minYesPerPillar: 0, minYesShare: 0 } }, [4, 4, 4])).toHaveProperty("passMinYesTotal");
+    expect(
+      validateRuleFit({ quorum: { minTotal: 1, minPerPillar: 0 }, pass: { minYesTotal: 0, minYesPerPillar: 0, minYesShare: 0 } }, [4, 4, 4]),
+    ).toHaveProperty("passMinYesTotal");
   });
 });
 
@@ -216,7 +227,12 @@ describe("the tally engine, randomized with a fixed seed", () => {
       const input: TallyInput = { rule, pillars, roll, recusedDirectorIds, ballots: cast };
       const result = computeTally(input);
 
-      const reordered = computeTally({ ...input, roll: shuffled(roll, random), recusedDirectorIds: shuffled(recusedDirectorIds, random), ballots: shuffled(cast, random) });
+      const reordered = computeTally({
+        ...input,
+        roll: shuffled(roll, random),
+        recusedDirectorIds: shuffled(recusedDirectorIds, random),
+        ballots: shuffled(cast, random),
+      });
       expect(reordered).toEqual(result);
 
       let anyPass = false;

@@ -146,7 +146,9 @@ export function computeTally(input: TallyInput): Tally {
 
   const reasons: string[] = [];
   if (quorumMet) {
-    reasons.push(`Quorum met: ${plural(total.cast, "ballot", "ballots")} cast (at least ${rule.quorum.minTotal}, and ${rule.quorum.minPerPillar} from each pillar)`);
+    reasons.push(
+      `Quorum met: ${plural(total.cast, "ballot", "ballots")} cast (at least ${rule.quorum.minTotal}, and ${rule.quorum.minPerPillar} from each pillar)`,
+    );
   } else {
     if (!quorumTotalMet) reasons.push(`Quorum not met: ${total.cast} of the ${rule.quorum.minTotal} ballots required were cast`);
     for (const p of pillars) {

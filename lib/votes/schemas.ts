@@ -3,7 +3,11 @@ import { BALLOT_CHOICES } from "@/lib/votes/vocabulary";
 
 const uuid = (message: string) => z.uuid(message);
 const count = (label: string) =>
-  z.coerce.number(`Enter a whole number for ${label}.`).int(`Enter a whole number for ${label}.`).min(0, `${label} cannot be negative.`).max(1000, `${label} is too large.`);
+  z.coerce
+    .number(`Enter a whole number for ${label}.`)
+    .int(`Enter a whole number for ${label}.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(1000, `${label} is too large.`);
 
 /** `closesAt` arrives as a form's local date and time (YYYY-MM-DDTHH:mm) in the organisation's timezone, or as an ISO instant. */
 export const draftMotionSchema = z

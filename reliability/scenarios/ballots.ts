@@ -38,7 +38,10 @@ export const ballotsScenario = defineScenario<State>({
   },
   check: async (db, calls, results, { motionId, directorIds }) => {
     const refused = results.filter((r) => r.outcome !== "allowed");
-    expect(refused.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`), "ballots not accepted").toEqual([]);
+    expect(
+      refused.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`),
+      "ballots not accepted",
+    ).toEqual([]);
 
     const current = await db.select().from(ballots).where(eq(ballots.motionId, motionId));
     expect(current.length, "one current ballot per director").toBe(DIRECTORS.length);
@@ -53,7 +56,10 @@ export const ballotsScenario = defineScenario<State>({
       if (last.length > 1) ties++;
       // The ballot and its history row are written with one timestamp in one transaction.
       expect(ballot.updatedAt.getTime(), "the current ballot is the director's last history row").toBe(lastAt);
-      expect(last.map((h) => h.choice), "the current ballot's choice is the last history row's").toContain(ballot.choice);
+      expect(
+        last.map((h) => h.choice),
+        "the current ballot's choice is the last history row's",
+      ).toContain(ballot.choice);
       expect(mine.length).toBeLessThanOrEqual(PER_DIRECTOR);
     }
     const audited = await db
@@ -67,7 +73,10 @@ export const ballotsScenario = defineScenario<State>({
     await closeMotionEarly(db, await actorByEmail(db, "gov1@example.org"), { motionId });
     const [result] = await db.select().from(motionResults).where(eq(motionResults.motionId, motionId));
     const stored = result!.tally as Tally;
-    const roll = await db.select({ directorId: motionRoll.directorId, pillarId: motionRoll.pillarId }).from(motionRoll).where(eq(motionRoll.motionId, motionId));
+    const roll = await db
+      .select({ directorId: motionRoll.directorId, pillarId: motionRoll.pillarId })
+      .from(motionRoll)
+      .where(eq(motionRoll.motionId, motionId));
     const pillarOf = new Map(roll.map((r) => [r.directorId, r.pillarId]));
     const countOf = (choice: BallotChoice, pillarId?: string) =>
       current.filter((b) => b.choice === choice && (!pillarId || pillarOf.get(b.directorId) === pillarId)).length;

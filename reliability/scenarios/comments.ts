@@ -42,7 +42,10 @@ export const concurrentComments = defineScenario({
   },
   check: async (db, calls, results, { consultationId, expected }) => {
     const refused = results.filter((r) => r.outcome !== "allowed");
-    expect(refused.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`), "calls not accepted").toEqual([]);
+    expect(
+      refused.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`),
+      "calls not accepted",
+    ).toEqual([]);
 
     const stored = await db
       .select({ id: comments.id, body: comments.body, paragraphKey: comments.paragraphKey, authorId: comments.authorId, author: users.email })
@@ -55,13 +58,24 @@ export const concurrentComments = defineScenario({
       const w = wanted.get(s.body);
       return !w || w.author !== s.author || w.paragraphKey !== s.paragraphKey;
     });
-    expect(wrong.map((s) => `${s.author} ${s.paragraphKey} ${s.body}`), "comments with the wrong author or paragraph").toEqual([]);
+    expect(
+      wrong.map((s) => `${s.author} ${s.paragraphKey} ${s.body}`),
+      "comments with the wrong author or paragraph",
+    ).toEqual([]);
     expect(new Set(stored.map((s) => s.body)).size, "each comment stored once").toBe(COMMENTS);
 
     const audits = await db
       .select({ entityId: auditLog.entityId, actorId: auditLog.actorId, after: auditLog.after })
       .from(auditLog)
-      .where(and(eq(auditLog.action, "comment.create"), inArray(auditLog.entityId, stored.map((s) => s.id))));
+      .where(
+        and(
+          eq(auditLog.action, "comment.create"),
+          inArray(
+            auditLog.entityId,
+            stored.map((s) => s.id),
+          ),
+        ),
+      );
     const byComment = new Map(stored.map((s) => [s.id, s]));
     const matching = audits.filter((a) => {
       const s = byComment.get(a.entityId);

@@ -35,7 +35,11 @@ export const taskUpdates = defineScenario<State>({
       taskIds.push(taskId);
       expected[taskId] = starting ? "in_progress" : "in_review";
       for (let n = 0; n < NOTES; n++) {
-        calls.push({ case: progress, request: { fields: { taskId, note: `Progress note ${n + 1} on task ${t + 1}.`, evidenceUrl: "" } }, as: assignee });
+        calls.push({
+          case: progress,
+          request: { fields: { taskId, note: `Progress note ${n + 1} on task ${t + 1}.`, evidenceUrl: "" } },
+          as: assignee,
+        });
       }
       for (let c = 0; c < COPIES; c++) {
         calls.push({ case: move, request: { fields: { taskId, move: starting ? "start" : "submit", reason: "" } }, as: assignee });
@@ -52,7 +56,10 @@ export const taskUpdates = defineScenario<State>({
     const noteResults = results.filter((_, i) => !isMove(calls[i]!));
     const lostRace = (r: Sent) => r.outcome === "invalid" && /^This cannot be done while the task is in (progress|review)\.$/.test(r.message ?? "");
     const unexpected = results.filter((r, i) => r.outcome !== "allowed" && !(isMove(calls[i]!) && lostRace(r)));
-    expect(unexpected.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`), "calls neither accepted nor refused as a lost race").toEqual([]);
+    expect(
+      unexpected.map((r) => `${r.status} ${r.outcome} ${r.message ?? ""}`),
+      "calls neither accepted nor refused as a lost race",
+    ).toEqual([]);
     expect(noteResults.filter((r) => r.outcome === "allowed").length, "every note accepted").toBe(TASKS * NOTES);
     expect(moveResults.filter((r) => r.outcome === "allowed").length, "each move made once per task").toBe(TASKS);
 
@@ -69,10 +76,21 @@ export const taskUpdates = defineScenario<State>({
     expect(wrong, "task statuses").toEqual([]);
     expect(rows.length).toBe(TASKS);
 
-    const [audits] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.entityType, "task"), inArray(auditLog.entityId, taskIds)));
+    const [audits] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "task"), inArray(auditLog.entityId, taskIds)));
     expect(Number(audits!.n), "one audit entry per accepted update").toBe(TASKS * NOTES + TASKS);
     // A submission tells the task's creator (the Chair) once; a start tells nobody.
-    const [notices] = await db.select({ n: count() }).from(notifications).where(inArray(notifications.href, taskIds.map((id) => `/tasks/${id}`)));
+    const [notices] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(
+        inArray(
+          notifications.href,
+          taskIds.map((id) => `/tasks/${id}`),
+        ),
+      );
     expect(Number(notices!.n), "one notice per submitted task").toBe(TASKS / 2);
 
     const refused = moveResults.length - TASKS;

@@ -39,7 +39,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <TextField label="Entity id" name="entityId" defaultValue={filter?.entityId ?? ""} />
         <Button type="submit">Filter</Button>
       </form>
-      {problem ? <p role="alert" className="mb-4 text-red-800">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="mb-4 text-red-800">
+          {problem}
+        </p>
+      ) : null}
       <Card title="Entries">
         {!result || result.rows.length === 0 ? (
           <EmptyState>No audited change matches this filter.</EmptyState>
@@ -49,12 +53,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <caption className="sr-only">Audit entries, newest first</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">When</th>
-                  <th scope="col" className="py-2 pr-3">Who</th>
-                  <th scope="col" className="py-2 pr-3">Action</th>
-                  <th scope="col" className="py-2 pr-3">Entity</th>
-                  <th scope="col" className="py-2 pr-3">Before</th>
-                  <th scope="col" className="py-2">After</th>
+                  <th scope="col" className="py-2 pr-3">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Entity
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Before
+                  </th>
+                  <th scope="col" className="py-2">
+                    After
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 align-top">
@@ -64,12 +80,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="py-2 pr-3">{row.actorName ?? "System"}</td>
                     <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
                     <td className="py-2 pr-3">
-                      <Link className="text-brand-700 underline" href={`/audit?entityType=${row.entityType}&entityId=${encodeURIComponent(row.entityId)}`}>
+                      <Link
+                        className="text-brand-700 underline"
+                        href={`/audit?entityType=${row.entityType}&entityId=${encodeURIComponent(row.entityId)}`}
+                      >
                         {row.entityType} {row.entityId.slice(0, 8)}
                       </Link>
                     </td>
-                    <td className="py-2 pr-3"><Json value={row.before} /></td>
-                    <td className="py-2"><Json value={row.after} /></td>
+                    <td className="py-2 pr-3">
+                      <Json value={row.before} />
+                    </td>
+                    <td className="py-2">
+                      <Json value={row.after} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -77,8 +100,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
-          {filter && filter.page > 1 ? <Link className="text-brand-700 underline" href={pageLink(filter.page - 1)}>Newer entries</Link> : null}
-          {result?.hasMore && filter ? <Link className="text-brand-700 underline" href={pageLink(filter.page + 1)}>Older entries</Link> : null}
+          {filter && filter.page > 1 ? (
+            <Link className="text-brand-700 underline" href={pageLink(filter.page - 1)}>
+              Newer entries
+            </Link>
+          ) : null}
+          {result?.hasMore && filter ? (
+            <Link className="text-brand-700 underline" href={pageLink(filter.page + 1)}>
+              Older entries
+            </Link>
+          ) : null}
         </nav>
       </Card>
     </>

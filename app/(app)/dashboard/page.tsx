@@ -26,7 +26,9 @@ export default async function DashboardPage() {
           <ConsultationsPanel
             items={d.consultationsOpen}
             title={isRepresentativeOnly ? `Drafts open to ${actor.pillarName}` : "Open consultations"}
-            empty={isRepresentativeOnly ? `No draft is open for comment by ${actor.pillarName} at the moment.` : "No consultation is open at the moment."}
+            empty={
+              isRepresentativeOnly ? `No draft is open for comment by ${actor.pillarName} at the moment.` : "No consultation is open at the moment."
+            }
           />
         ) : null}
         {d.myTasks ? <TasksPanel items={d.myTasks} /> : null}

@@ -31,7 +31,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const query = filterQuery(filter);
   return (
     <>
-      <PageTitle lead="Work the Board assigns to the Secretariat, soonest due first. Overdue is counted in the organisation's timezone.">Tasks</PageTitle>
+      <PageTitle lead="Work the Board assigns to the Secretariat, soonest due first. Overdue is counted in the organisation's timezone.">
+        Tasks
+      </PageTitle>
       <p className="mb-4 flex flex-wrap gap-4 text-sm">
         {can(actor.roles, "task.create") ? (
           <Link href="/tasks/new" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

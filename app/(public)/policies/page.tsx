@@ -18,7 +18,10 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const actor = await currentActor();
   const db = await getDb();
   const params = await searchParams;
-  const [{ filter, rows }, timeZone] = await Promise.all([listPolicies(db, actor, { status: params.status, category: params.category }), getTimezone(db)]);
+  const [{ filter, rows }, timeZone] = await Promise.all([
+    listPolicies(db, actor, { status: params.status, category: params.category }),
+    getTimezone(db),
+  ]);
   const internal = actor !== null && can(actor.roles, "policy.readInternal");
   return (
     <>
@@ -70,11 +73,21 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
               <caption className="sr-only">Policies, most recently changed first</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">Title</th>
-                  <th scope="col" className="py-2 pr-4">Category</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2 pr-4">Version</th>
-                  <th scope="col" className="py-2">Last changed</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Title
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Category
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Version
+                  </th>
+                  <th scope="col" className="py-2">
+                    Last changed
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">

@@ -18,7 +18,14 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Params> }) {
   const raw = await searchParams;
-  const values = { q: first(raw.q), country: first(raw.country), pillar: first(raw.pillar), status: first(raw.status), goodStanding: first(raw.goodStanding), page: first(raw.page) };
+  const values = {
+    q: first(raw.q),
+    country: first(raw.country),
+    pillar: first(raw.pillar),
+    status: first(raw.status),
+    goodStanding: first(raw.goodStanding),
+    page: first(raw.page),
+  };
   const db = await getDb();
   const pillars = await listPillars(db);
   let result: Awaited<ReturnType<typeof searchRegistry>> | null = null;
@@ -36,26 +43,44 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
   const lastPage = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   return (
     <>
-      <PageTitle lead="Check whether an organisation is a member in good standing. Also available as JSON at /api/registry.">Member registry</PageTitle>
+      <PageTitle lead="Check whether an organisation is a member in good standing. Also available as JSON at /api/registry.">
+        Member registry
+      </PageTitle>
       <RegistrySearchForm values={values} pillars={pillars} />
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       {result ? (
         <Card title={`${result.total} ${result.total === 1 ? "organisation" : "organisations"} found`}>
-          <p className="mb-3 text-sm text-slate-700">Good standing as of {formatDateTime(result.asOf, result.timezone)} ({result.timezone}).</p>
+          <p className="mb-3 text-sm text-slate-700">
+            Good standing as of {formatDateTime(result.asOf, result.timezone)} ({result.timezone}).
+          </p>
           {result.results.length === 0 ? (
             <EmptyState>No organisation matches this search.</EmptyState>
           ) : (
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
-                <caption className="sr-only">Organisations matching the search, page {result.page} of {lastPage}</caption>
+                <caption className="sr-only">
+                  Organisations matching the search, page {result.page} of {lastPage}
+                </caption>
                 <thead className="border-b border-slate-300">
                   <tr>
-                    <th scope="col" className="py-2 pr-4">Organisation</th>
-                    <th scope="col" className="py-2 pr-4">Pillar</th>
-                    <th scope="col" className="py-2 pr-4">Country</th>
-                    <th scope="col" className="py-2 pr-4">Status</th>
-                    <th scope="col" className="py-2 pr-4">Good standing</th>
-                    <th scope="col" className="py-2">Certification</th>
+                    <th scope="col" className="py-2 pr-4">
+                      Organisation
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Pillar
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Country
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Good standing
+                    </th>
+                    <th scope="col" className="py-2">
+                      Certification
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200">
@@ -73,7 +98,9 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
                         <StandingBadge goodStanding={r.goodStanding} membershipStatus={r.membershipStatus} />
                       </td>
                       <td className="py-2">
-                        {r.certification.standard ? `${r.certification.standard}${r.certification.expiresOn ? `, expires ${formatDate(r.certification.expiresOn)}` : ""}` : "—"}
+                        {r.certification.standard
+                          ? `${r.certification.standard}${r.certification.expiresOn ? `, expires ${formatDate(r.certification.expiresOn)}` : ""}`
+                          : "—"}
                       </td>
                     </tr>
                   ))}
@@ -82,11 +109,19 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
             </div>
           )}
           <nav aria-label="Result pages" className="mt-4 flex items-center gap-4 text-sm">
-            {result.page > 1 ? <Link className="text-brand-700 underline" href={pageLink(result.page - 1)}>Previous page</Link> : null}
+            {result.page > 1 ? (
+              <Link className="text-brand-700 underline" href={pageLink(result.page - 1)}>
+                Previous page
+              </Link>
+            ) : null}
             <span className="text-slate-700">
               Page {result.page} of {lastPage}
             </span>
-            {result.page < lastPage ? <Link className="text-brand-700 underline" href={pageLink(result.page + 1)}>Next page</Link> : null}
+            {result.page < lastPage ? (
+              <Link className="text-brand-700 underline" href={pageLink(result.page + 1)}>
+                Next page
+              </Link>
+            ) : null}
           </nav>
         </Card>
       ) : null}

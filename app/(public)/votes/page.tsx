@@ -23,7 +23,11 @@ function MotionList({ items, timeZone, showTotals }: { items: MotionSummary[]; t
               {m.title}
             </Link>
             {m.status === "closed" ? (
-              m.passed ? <Badge tone="good">Passed</Badge> : <Badge tone="bad">Failed</Badge>
+              m.passed ? (
+                <Badge tone="good">Passed</Badge>
+              ) : (
+                <Badge tone="bad">Failed</Badge>
+              )
             ) : m.status === "draft" ? (
               <Badge>Draft</Badge>
             ) : (
@@ -31,7 +35,9 @@ function MotionList({ items, timeZone, showTotals }: { items: MotionSummary[]; t
             )}
           </p>
           <p className="text-sm text-slate-700">
-            {m.status === "closed" && m.closedAt ? `Closed ${formatDateTime(m.closedAt, timeZone)}` : `Closes ${formatDateTime(m.closesAt, timeZone)}`}
+            {m.status === "closed" && m.closedAt
+              ? `Closed ${formatDateTime(m.closedAt, timeZone)}`
+              : `Closes ${formatDateTime(m.closesAt, timeZone)}`}
           </p>
           {showTotals && m.tally ? (
             <p className="text-sm text-slate-700">
@@ -59,7 +65,11 @@ export default async function VotesPage() {
       <div className="flex flex-col gap-6">
         {internal ? (
           <Card title={`Open motions (${open.length})`}>
-            {open.length ? <MotionList items={open} timeZone={timeZone} showTotals={false} /> : <EmptyState>No motion is open for ballots.</EmptyState>}
+            {open.length ? (
+              <MotionList items={open} timeZone={timeZone} showTotals={false} />
+            ) : (
+              <EmptyState>No motion is open for ballots.</EmptyState>
+            )}
           </Card>
         ) : null}
         {internal && drafts.length ? (

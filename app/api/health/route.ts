@@ -8,7 +8,10 @@ export async function GET() {
     const db = await getDb();
     await db.execute(sql`select 1`);
     // The benchmark reads how many SQL statements the process has run (BENCH_COUNT_QUERIES=1 only).
-    const body = process.env.BENCH_COUNT_QUERIES === "1" ? { status: "ok", database: "up", statements: await statementCount() } : { status: "ok", database: "up" };
+    const body =
+      process.env.BENCH_COUNT_QUERIES === "1"
+        ? { status: "ok", database: "up", statements: await statementCount() }
+        : { status: "ok", database: "up" };
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     logError("Health check failed", error);

@@ -24,10 +24,18 @@ export default async function OrganizationsPage() {
               <caption className="sr-only">Organisations by pillar</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">Organisation</th>
-                  <th scope="col" className="py-2 pr-4">Pillar</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2">Good standing</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Organisation
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Pillar
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2">
+                    Good standing
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">

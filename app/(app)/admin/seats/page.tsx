@@ -21,10 +21,18 @@ export default async function SeatsPage() {
             <caption className="sr-only">Board seats by pillar, with their current holders</caption>
             <thead className="border-b border-slate-300">
               <tr>
-                <th scope="col" className="py-2 pr-4">Seat</th>
-                <th scope="col" className="py-2 pr-4">Holder</th>
-                <th scope="col" className="py-2 pr-4">Term</th>
-                <th scope="col" className="py-2">Manage</th>
+                <th scope="col" className="py-2 pr-4">
+                  Seat
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Holder
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Term
+                </th>
+                <th scope="col" className="py-2">
+                  Manage
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">

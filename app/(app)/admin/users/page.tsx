@@ -26,12 +26,24 @@ export default async function UsersPage() {
               <caption className="sr-only">User accounts</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Email</th>
-                  <th scope="col" className="py-2 pr-4">Organisation</th>
-                  <th scope="col" className="py-2 pr-4">Pillar</th>
-                  <th scope="col" className="py-2 pr-4">Roles</th>
-                  <th scope="col" className="py-2">Change</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Organisation
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Pillar
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Roles
+                  </th>
+                  <th scope="col" className="py-2">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
@@ -46,7 +58,11 @@ export default async function UsersPage() {
                         {u.roles.map((r) => (
                           <Badge key={r}>{ROLE_LABELS[r as Role] ?? r}</Badge>
                         ))}
-                        {u.seat ? <Badge tone="good">{u.seat === "director" ? "Director (seat)" : u.seat === "chair" ? "Chair (seat)" : "Vice-chair (seat)"}</Badge> : null}
+                        {u.seat ? (
+                          <Badge tone="good">
+                            {u.seat === "director" ? "Director (seat)" : u.seat === "chair" ? "Chair (seat)" : "Vice-chair (seat)"}
+                          </Badge>
+                        ) : null}
                       </div>
                     </td>
                     <td className="py-2 align-top">

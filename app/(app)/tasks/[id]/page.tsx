@@ -19,7 +19,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const { task, timeline, moves } = detail;
   return (
     <>
-      <PageTitle lead={<Link href="/tasks" className="text-brand-700 underline">Back to tasks</Link>}>{task.title}</PageTitle>
+      <PageTitle
+        lead={
+          <Link href="/tasks" className="text-brand-700 underline">
+            Back to tasks
+          </Link>
+        }
+      >
+        {task.title}
+      </PageTitle>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
           <Card title="About this task">

@@ -53,17 +53,29 @@ export default async function OversightPage() {
               </caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Assignee</th>
-                  <th scope="col" className="py-2 pr-3">Open</th>
-                  <th scope="col" className="py-2 pr-3">Overdue</th>
-                  <th scope="col" className="py-2 pr-3">Done ({OVERSIGHT_WINDOW_DAYS} days)</th>
-                  <th scope="col" className="py-2">On time</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Assignee
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Open
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Overdue
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Done ({OVERSIGHT_WINDOW_DAYS} days)
+                  </th>
+                  <th scope="col" className="py-2">
+                    On time
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
                 {o.assignees.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row" className="py-2 pr-3 font-medium">{a.name}</th>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {a.name}
+                    </th>
                     <td className="py-2 pr-3">{a.open}</td>
                     <td className="py-2 pr-3">{a.overdue}</td>
                     <td className="py-2 pr-3">{a.doneRecently}</td>
@@ -75,7 +87,9 @@ export default async function OversightPage() {
               </tbody>
               <tfoot className="border-t border-slate-300 font-semibold">
                 <tr>
-                  <th scope="row" className="py-2 pr-3">All</th>
+                  <th scope="row" className="py-2 pr-3">
+                    All
+                  </th>
                   <td className="py-2 pr-3">{o.totals.open}</td>
                   <td className="py-2 pr-3">{o.totals.overdue}</td>
                   <td className="py-2 pr-3">{o.totals.doneRecently}</td>

@@ -25,7 +25,15 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
   const latest = versions[0];
   return (
     <>
-      <PageTitle lead={<span className="flex flex-wrap items-center gap-2">{CATEGORY_LABELS[policy.category]} · <PolicyStatusBadge status={policy.status} /></span>}>{policy.title}</PageTitle>
+      <PageTitle
+        lead={
+          <span className="flex flex-wrap items-center gap-2">
+            {CATEGORY_LABELS[policy.category]} · <PolicyStatusBadge status={policy.status} />
+          </span>
+        }
+      >
+        {policy.title}
+      </PageTitle>
       {actor ? <PolicyActions roles={actor.roles} policy={policy} latest={latest} hasFinal={versions.some((v) => v.state === "final")} /> : null}
       {openNow ? (
         <p className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
@@ -37,7 +45,13 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={current ? `Version ${current.number}${current.state === "draft" ? " (draft)" : policy.adoptedVersionId === current.id ? " (adopted)" : ""}` : "Text"}>
+          <Card
+            title={
+              current
+                ? `Version ${current.number}${current.state === "draft" ? " (draft)" : policy.adoptedVersionId === current.id ? " (adopted)" : ""}`
+                : "Text"
+            }
+          >
             {paragraphs.length === 0 ? (
               <EmptyState>This version has no text yet.</EmptyState>
             ) : (

@@ -9,7 +9,9 @@ export default async function NewPolicyPage() {
   await requirePageActor("policy.create", "/policies/new");
   return (
     <>
-      <PageTitle lead="The policy starts as a draft, version 1. Nobody outside the Board and the Secretariat sees it until a consultation opens.">New policy</PageTitle>
+      <PageTitle lead="The policy starts as a draft, version 1. Nobody outside the Board and the Secretariat sees it until a consultation opens.">
+        New policy
+      </PageTitle>
       <Card title="Policy">
         <PolicyForm />
       </Card>

@@ -22,7 +22,10 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
   const actor = await currentActor();
   const db = await getDb();
   // A draft or open motion: not found for the public, 403 for a signed-in role that never reads one.
-  const [motion, timeZone] = await Promise.all([loadPageItem(() => finaliseIfDueAndGetMotion(db, actor, id), { forbidden: "role" }), getTimezone(db)]);
+  const [motion, timeZone] = await Promise.all([
+    loadPageItem(() => finaliseIfDueAndGetMotion(db, actor, id), { forbidden: "role" }),
+    getTimezone(db),
+  ]);
   const roles = actor?.roles ?? [];
   const mine = motion.mine;
   const mayVote = motion.status === "open" && mine?.onRoll && !mine.recusedReason && can(roles, "ballot.cast");
@@ -36,7 +39,8 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
             : `Closes ${formatDateTime(motion.closesAt, timeZone)} · Rule: ${motion.ruleName}`
         }
       >
-        {motion.title} <Badge tone={status === "Passed" ? "good" : status === "Failed" ? "bad" : status === "Open" ? "warn" : "neutral"}>{status}</Badge>
+        {motion.title}{" "}
+        <Badge tone={status === "Passed" ? "good" : status === "Failed" ? "bad" : status === "Open" ? "warn" : "neutral"}>{status}</Badge>
       </PageTitle>
       <div className="flex flex-col gap-6">
         {motion.result ? (
@@ -98,7 +102,9 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
 
         {actor && motion.status === "draft" && can(roles, "motion.open") ? (
           <Card title="Open the vote">
-            <p className="mb-3 text-sm text-slate-700">Opening snapshots the rule and today&apos;s seat holders as the roll, and freezes the text voted on.</p>
+            <p className="mb-3 text-sm text-slate-700">
+              Opening snapshots the rule and today&apos;s seat holders as the roll, and freezes the text voted on.
+            </p>
             <MotionButton motionId={motion.id} kind="open" />
           </Card>
         ) : null}

@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: "Organisation" };
 
 const DONE: Record<string, string> = { created: "Organisation added.", status: "Status changed and recorded in the history." };
 
-export default async function OrganizationPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor("organization.manage", `/admin/organizations/${slug}`, query);
   const found = await loadPageItem(async () => getOrganizationForStaff(await getDb(), actor, slug));

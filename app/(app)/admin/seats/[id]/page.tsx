@@ -61,9 +61,15 @@ export default async function SeatPage({ params, searchParams }: { params: Promi
             <caption className="sr-only">Terms on this seat, newest first</caption>
             <thead className="border-b border-slate-300">
               <tr>
-                <th scope="col" className="py-2 pr-4">Holder</th>
-                <th scope="col" className="py-2 pr-4">Term</th>
-                <th scope="col" className="py-2">Status</th>
+                <th scope="col" className="py-2 pr-4">
+                  Holder
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Term
+                </th>
+                <th scope="col" className="py-2">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">

@@ -15,14 +15,24 @@ import { getPolicy, getVersionPair } from "@/lib/policies/queries";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
-const versionNumber = z.coerce.number("Version numbers are whole numbers.").int("Version numbers are whole numbers.").min(1, "Version numbers start at 1.").max(100_000, "No policy has that many versions.");
+const versionNumber = z.coerce
+  .number("Version numbers are whole numbers.")
+  .int("Version numbers are whole numbers.")
+  .min(1, "Version numbers start at 1.")
+  .max(100_000, "No policy has that many versions.");
 const paramsSchema = z.object({
   from: versionNumber.optional(),
   to: versionNumber.optional(),
   view: z.enum(["side", "inline"]).catch("side").default("side"),
 });
 
-export default async function DiffPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DiffPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const query = await searchParams;
   const actor = await currentActor();
@@ -50,7 +60,15 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
   const link = (v: "side" | "inline") => `/policies/${policy.slug}/diff?from=${from}&to=${to}&view=${v}`;
   return (
     <>
-      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>Back to {policy.title}</Link>}>Compare versions</PageTitle>
+      <PageTitle
+        lead={
+          <Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>
+            Back to {policy.title}
+          </Link>
+        }
+      >
+        Compare versions
+      </PageTitle>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Choose versions to compare">
         <SelectField label="From version" name="from" defaultValue={String(from)}>
           {versions.map((v) => (
@@ -80,17 +98,26 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
           title={`Version ${from} → version ${to}`}
           actions={
             <nav aria-label="Comparison layout" className="flex gap-3 text-sm">
-              <Link href={link("side")} aria-current={view === "side" ? "page" : undefined} className={view === "side" ? "font-semibold text-slate-900" : "text-brand-700 underline"}>
+              <Link
+                href={link("side")}
+                aria-current={view === "side" ? "page" : undefined}
+                className={view === "side" ? "font-semibold text-slate-900" : "text-brand-700 underline"}
+              >
                 Side by side
               </Link>
-              <Link href={link("inline")} aria-current={view === "inline" ? "page" : undefined} className={view === "inline" ? "font-semibold text-slate-900" : "text-brand-700 underline"}>
+              <Link
+                href={link("inline")}
+                aria-current={view === "inline" ? "page" : undefined}
+                className={view === "inline" ? "font-semibold text-slate-900" : "text-brand-700 underline"}
+              >
                 Inline
               </Link>
             </nav>
           }
         >
           <p className="mb-3 text-sm text-slate-700">
-            Deleted words are <del className="bg-red-100 text-red-900 line-through">struck through</del>; inserted words are <ins className="bg-green-100 text-green-900 underline">underlined</ins>.
+            Deleted words are <del className="bg-red-100 text-red-900 line-through">struck through</del>; inserted words are{" "}
+            <ins className="bg-green-100 text-green-900 underline">underlined</ins>.
           </p>
           {view === "inline" ? <InlineDiff rows={rows} /> : <SideBySideDiff rows={rows} from={from} to={to} />}
         </Card>

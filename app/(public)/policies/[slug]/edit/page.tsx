@@ -15,7 +15,15 @@ export default async function EditDraftPage({ params }: { params: Promise<{ slug
   const { policy, draft } = await loadPageItem(async () => getDraftForEditing(await getDb(), actor, { slug }));
   return (
     <>
-      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>Back to the policy</Link>}>Edit draft: {policy.title}</PageTitle>
+      <PageTitle
+        lead={
+          <Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>
+            Back to the policy
+          </Link>
+        }
+      >
+        Edit draft: {policy.title}
+      </PageTitle>
       {draft ? (
         <Card title={`Version ${draft.number} (draft)`}>
           <PolicyForm

@@ -22,7 +22,13 @@ export const metadata: Metadata = { title: "Consultation" };
 
 const PHASE = { scheduled: "Not open yet", open: "Open for comment", closed: "Closed" } as const;
 
-export default async function ConsultationPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConsultationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await params;
   const query = await searchParams;
   const path = `/policies/${slug}/consultations/${id}`;
@@ -35,10 +41,16 @@ export default async function ConsultationPage({ params, searchParams }: { param
   });
   const timeZone = await getTimezone(db);
   // Grouped once, so the page's work grows with its comments, not with comments times paragraphs.
-  const replies = groupBy(d.comments.filter((c) => c.parentId), (c) => c.parentId!);
+  const replies = groupBy(
+    d.comments.filter((c) => c.parentId),
+    (c) => c.parentId!,
+  );
   const repliesOf = (parentId: string) => replies.get(parentId) ?? [];
   const topLevel = d.comments.filter((c) => !c.parentId);
-  const currentByParagraph = groupBy(topLevel.filter((c) => !c.outdatedAt), (c) => c.paragraphKey);
+  const currentByParagraph = groupBy(
+    topLevel.filter((c) => !c.outdatedAt),
+    (c) => c.paragraphKey,
+  );
   const outdated = topLevel.filter((c) => c.outdatedAt);
   const labels = d.paragraphs.map((p) => paragraphLabel(p.body));
   const reply = d.refusal ? undefined : { consultationId: d.consultation.id, slug };
@@ -46,7 +58,15 @@ export default async function ConsultationPage({ params, searchParams }: { param
   const invitedNames = d.pillars.filter((p) => p.invited).map((p) => p.name);
   return (
     <>
-      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${slug}`}>{d.policy.title}</Link>}>Consultation on version {d.versionNumber}</PageTitle>
+      <PageTitle
+        lead={
+          <Link className="text-brand-700 underline" href={`/policies/${slug}`}>
+            {d.policy.title}
+          </Link>
+        }
+      >
+        Consultation on version {d.versionNumber}
+      </PageTitle>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="font-semibold">Status</dt>
@@ -60,14 +80,22 @@ export default async function ConsultationPage({ params, searchParams }: { param
           <dt className="font-semibold">Invited pillars</dt>
           <dd>{invitedNames.join(", ")}</dd>
           <dt className="font-semibold">Text shown</dt>
-          <dd>Version {d.currentVersion.number}{d.currentVersion.number !== d.versionNumber ? ` (open comments carried forward from version ${d.versionNumber})` : ""}</dd>
+          <dd>
+            Version {d.currentVersion.number}
+            {d.currentVersion.number !== d.versionNumber ? ` (open comments carried forward from version ${d.versionNumber})` : ""}
+          </dd>
         </dl>
         <div className="flex flex-col items-end gap-2">
           <Link className="font-semibold text-brand-700 underline" href={`${path}/register`}>
             Consultation register
           </Link>
           {can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
-            <ActionButton action={closeConsultationAction} fields={{ consultationId: d.consultation.id, slug }} label="Close the consultation now" variant="danger" />
+            <ActionButton
+              action={closeConsultationAction}
+              fields={{ consultationId: d.consultation.id, slug }}
+              label="Close the consultation now"
+              variant="danger"
+            />
           ) : null}
         </div>
       </div>
@@ -100,7 +128,9 @@ export default async function ConsultationPage({ params, searchParams }: { param
         </Card>
         {outdated.length ? (
           <Card title="Outdated comments">
-            <p className="mb-3 text-sm text-slate-700">These comments were made on paragraphs that a later version deleted. They are kept with the text they were about.</p>
+            <p className="mb-3 text-sm text-slate-700">
+              These comments were made on paragraphs that a later version deleted. They are kept with the text they were about.
+            </p>
             <ul className="flex flex-col gap-4">
               {outdated.map((c) => (
                 <li key={c.id}>
@@ -125,7 +155,12 @@ export default async function ConsultationPage({ params, searchParams }: { param
           ) : d.paragraphs.length === 0 ? (
             <EmptyState>There is no text to comment on.</EmptyState>
           ) : (
-            <CommentForm consultationId={d.consultation.id} slug={slug} paragraphs={d.paragraphs.map((p, i) => ({ key: p.key, label: labels[i]! }))} selectedKey={selected} />
+            <CommentForm
+              consultationId={d.consultation.id}
+              slug={slug}
+              paragraphs={d.paragraphs.map((p, i) => ({ key: p.key, label: labels[i]! }))}
+              selectedKey={selected}
+            />
           )}
         </section>
       </div>

@@ -26,7 +26,15 @@ export default async function NewConsultationPage({ params }: { params: Promise<
   const now = new Date();
   return (
     <>
-      <PageTitle lead={<Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>Back to {policy.title}</Link>}>Open a consultation</PageTitle>
+      <PageTitle
+        lead={
+          <Link className="text-brand-700 underline" href={`/policies/${policy.slug}`}>
+            Back to {policy.title}
+          </Link>
+        }
+      >
+        Open a consultation
+      </PageTitle>
       {policy.status !== "draft" ? (
         <Alert>This policy is no longer a draft, so a consultation cannot be opened on it.</Alert>
       ) : versions.length === 0 ? (

@@ -14,7 +14,13 @@ import { listRegister } from "@/lib/consultations/queries";
 
 export const metadata: Metadata = { title: "Consultation register" };
 
-export default async function RegisterPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug, id } = await params;
   const query = await searchParams;
   const path = `/policies/${slug}/consultations/${id}`;
@@ -28,7 +34,15 @@ export default async function RegisterPage({ params, searchParams }: { params: P
   const csv = `/api/consultations/${id}/register?${new URLSearchParams({ ...(filter.pillar ? { pillar: filter.pillar } : {}), ...(filter.status ? { status: filter.status } : {}) })}`;
   return (
     <>
-      <PageTitle lead={<Link className="text-brand-700 underline" href={path}>Consultation on version {versionNumber} of {policy.title}</Link>}>Consultation register</PageTitle>
+      <PageTitle
+        lead={
+          <Link className="text-brand-700 underline" href={path}>
+            Consultation on version {versionNumber} of {policy.title}
+          </Link>
+        }
+      >
+        Consultation register
+      </PageTitle>
       <p className="mb-4 text-slate-700">You said, we did: every comment and the Secretariat&apos;s answer to it.</p>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <form method="get" role="search" aria-label="Filter the register" className="flex flex-wrap items-end gap-4">
@@ -52,7 +66,11 @@ export default async function RegisterPage({ params, searchParams }: { params: P
             Filter
           </Button>
         </form>
-        <a href={csv} className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" download>
+        <a
+          href={csv}
+          className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+          download
+        >
           Download CSV
         </a>
       </div>
@@ -65,11 +83,23 @@ export default async function RegisterPage({ params, searchParams }: { params: P
               <caption className="sr-only">Comments and answers</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Paragraph</th>
-                  <th scope="col" className="py-2 pr-3">Comment</th>
-                  <th scope="col" className="py-2 pr-3">From</th>
-                  <th scope="col" className="py-2 pr-3">Answer</th>
-                  {answering ? <th scope="col" className="py-2">Answer it</th> : null}
+                  <th scope="col" className="py-2 pr-3">
+                    Paragraph
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Comment
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    From
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Answer
+                  </th>
+                  {answering ? (
+                    <th scope="col" className="py-2">
+                      Answer it
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 align-top">
@@ -101,7 +131,14 @@ export default async function RegisterPage({ params, searchParams }: { params: P
                     </td>
                     {answering ? (
                       <td className="py-2">
-                        <AnswerForm commentId={r.id} consultationId={id} slug={slug} status={r.status} response={r.response ?? ""} label={`the comment by ${r.authorName}`} />
+                        <AnswerForm
+                          commentId={r.id}
+                          consultationId={id}
+                          slug={slug}
+                          status={r.status}
+                          response={r.response ?? ""}
+                          label={`the comment by ${r.authorName}`}
+                        />
                       </td>
                     ) : null}
                   </tr>
