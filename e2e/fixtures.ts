@@ -36,11 +36,10 @@ export async function expectNoAxeViolations(page: Page) {
 
 type Sessions = {
   /**
-   * Puts a page (with no session) into the account's session: the first time in a run through the
-   * sign-in form, landing on the dashboard, after which the session is saved; later by its saved cookies.
-   * Says whether it signed in through the form (and so stands on the dashboard).
+   * Puts a page (with no session) into the account's session: the first time in a run by signing in
+   * over HTTP, after which the session is saved; later by its saved cookies.
    */
-  enter: (page: Page, email: string) => Promise<{ throughForm: boolean }>;
+  enter: (page: Page, email: string) => Promise<void>;
 };
 
 /** Each opens `landing` (the dashboard unless told) and checks the page is seen signed in there. */
@@ -57,7 +56,7 @@ type SessionFixtures = {
 
 /**
  * Signing in costs a password hash and three page loads, and the stories switch accounts often: each
- * account signs in through the form once per run, and later tests reuse that session.
+ * account signs in once per run, and later tests reuse that session.
  * Never sign out of a shared session, nor end an account's sessions while others reuse them: such a
  * test signs in itself with `signIn`, in a session of its own. Every spec takes `test` from here, so
  * all run in one worker (one browser) whatever fixtures they use.
@@ -75,12 +74,17 @@ export const test = base.extend<SessionFixtures, { sessions: Sessions }>({
           if (existsSync(file)) {
             const { cookies } = JSON.parse(await readFile(file, "utf8"));
             await page.context().addCookies(cookies);
-            return { throughForm: false };
+            return;
           }
-          await signIn(page, email);
-          await expect(page).toHaveURL(/\/dashboard$/);
+          // Auth.js's own credentials endpoint, as the sign-in action calls it: the real check of the
+          // password, the throttle and the session, without a page load. e2e/sign-in.spec.ts tests the form.
+          const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+          const signedIn = await page.request.post("/api/auth/callback/credentials", {
+            form: { email, password: PASSWORD, csrfToken, callbackUrl: "/dashboard" },
+            maxRedirects: 0,
+          });
+          expect(signedIn.headers().location, `signing in as ${email}`).toMatch(/\/dashboard$/);
           await page.context().storageState({ path: file });
-          return { throughForm: true };
         },
       });
     },
@@ -112,8 +116,8 @@ export const test = base.extend<SessionFixtures, { sessions: Sessions }>({
   signInAs: async ({ page, sessions }, provide) => {
     await provide(async (email, landing = "/dashboard") => {
       await page.context().clearCookies();
-      const { throughForm } = await sessions.enter(page, email);
-      await openSignedIn(page, landing, throughForm && landing === "/dashboard");
+      await sessions.enter(page, email);
+      await openSignedIn(page, landing);
     });
   },
   switchTo: async ({ page, signInAs }, provide) => {
@@ -127,16 +131,16 @@ export const test = base.extend<SessionFixtures, { sessions: Sessions }>({
   pageAs: async ({ browser, sessions }, provide) => {
     await provide(async (email, landing = "/dashboard") => {
       const page = await (await browser.newContext()).newPage();
-      const { throughForm } = await sessions.enter(page, email);
-      await openSignedIn(page, landing, throughForm && landing === "/dashboard");
+      await sessions.enter(page, email);
+      await openSignedIn(page, landing);
       return page;
     });
   },
 });
 
 /** A protected page sends a visitor to the sign-in page, and only a signed-in page offers "Sign out". */
-async function openSignedIn(page: Page, landing: string, alreadyThere: boolean) {
-  if (!alreadyThere) await page.goto(landing);
+async function openSignedIn(page: Page, landing: string) {
+  await page.goto(landing);
   await expect(page).toHaveURL(landing);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
