@@ -57,7 +57,7 @@ const config = [
     files: ["lib/*/vocabulary.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["*"] }] },
   },
-  { ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["**/.next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "**/next-env.d.ts"] },
 ];
 
 export default config;

@@ -31,9 +31,16 @@ export async function warmUp(url: string, path: string, cookie: string | null): 
 }
 
 /** Load with autocannon (10 connections, `seconds`), sampling the server's memory meanwhile. */
-export async function measurePage(url: string, path: string, cookie: string | null, pid: number, seconds = 10): Promise<PageFigures> {
+export async function measurePage(
+  url: string,
+  path: string,
+  cookie: string | null,
+  pid: number,
+  seconds = 10,
+  countStatements = true,
+): Promise<PageFigures> {
   for (let i = 0; i < 5; i++) await fetch(`${url}${path}`, { headers: cookie ? { cookie } : {} });
-  const statements = await statementsPerRequest(url, path, cookie);
+  const statements = countStatements ? await statementsPerRequest(url, path, cookie) : Number.NaN;
   let peakRssMb = rssMb(pid);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 250);
   const times: number[] = [];

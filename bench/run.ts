@@ -10,6 +10,7 @@ import { motions } from "@/db/schema";
 import { seedDemoData } from "@/lib/demo";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { growTo100x, HOT_POLICY_SLUG } from "./generate";
+import { measureFloor } from "./floor";
 import { firstLoadJsBytes, measurePage, type PageFigures, warmUp } from "./measure";
 import { signInCookie, startServer } from "./server";
 import { printTable } from "./report";
@@ -21,6 +22,7 @@ import { printTable } from "./report";
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = 3900;
+const FLOOR_PORT = 3901;
 
 type PageSpec = { name: string; path: (ids: Ids) => string; as: string | null };
 type Ids = { openMotionId: string };
@@ -33,6 +35,11 @@ const PAGES: PageSpec[] = [
   { name: "tasks", path: () => "/tasks", as: "secretariat@example.org" },
   { name: "registry search", path: () => "/registry?q=", as: null },
   { name: "registry API", path: () => "/api/registry", as: null },
+  { name: "home (public)", path: () => "/", as: null },
+  { name: "board (public)", path: () => "/board", as: null },
+  { name: "registry entry (public)", path: () => "/registry/meridian-protective-services", as: null },
+  { name: "policies (public)", path: () => "/policies", as: null },
+  { name: "votes (public)", path: () => "/votes", as: null },
 ];
 
 async function prepare(target: DatabaseTarget, size: "1x" | "100x"): Promise<Ids> {
@@ -76,9 +83,21 @@ async function freshTarget(
   };
 }
 
-export type RunResult = { database: string; size: string; startupMs: number; pages: Record<string, PageFigures>; jsBytes?: Record<string, number> };
+export type RunResult = {
+  database: string;
+  size: string;
+  startupMs: number;
+  /** The floor app's figures (bench/floor.ts), measured in the same run just before the pages. */
+  floor: PageFigures;
+  /** Which pages a visitor reads (no session): the ones a cache can serve. */
+  publicPages: string[];
+  pages: Record<string, PageFigures>;
+  jsBytes?: Record<string, number>;
+};
 
 async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise<RunResult> {
+  const floor = await measureFloor(FLOOR_PORT, SECONDS);
+  console.log(`  floor: ${floor.rps} requests/s, p50 ${floor.p50Ms} ms`);
   const { target, env, drop } = await freshTarget(kind, size);
   try {
     const preparedAt = Date.now();
@@ -102,7 +121,8 @@ async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise
         );
         jsBytes = Object.fromEntries(PAGES.map((p, i) => [p.name, bytes[i]!]));
       }
-      return { database: kind, size, startupMs: server.startupMs, pages, jsBytes };
+      const publicPages = PAGES.filter((p) => p.as === null).map((p) => p.name);
+      return { database: kind, size, startupMs: server.startupMs, floor, publicPages, pages, jsBytes };
     } finally {
       await server.stop();
     }
