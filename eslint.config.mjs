@@ -20,7 +20,7 @@ const LAYERS = [
   {
     target: "./db/**/*",
     from: ["./lib/**/*"],
-    except: [`${root}/lib/env.@(ts)`, `${root}/lib/*/vocabulary.ts`, `${root}/lib/testing/**/*`],
+    except: [`${root}/lib/env.@(ts)`, `${root}/lib/exit-codes.@(ts)`, `${root}/lib/*/vocabulary.ts`, `${root}/lib/testing/**/*`],
     message:
       "db/ never imports lib/ domains (demo data lives in lib/demo/, started from lib/startup.ts). It may use lib/env.ts and the leaf vocabulary modules.",
   },

@@ -1,6 +1,7 @@
 /** `npm run db:migrate`: applies the committed migrations to the configured database. */
 import { type Database, describeError, describeTarget, openDatabase } from "./client";
-import { migrateDatabase } from "./migrate";
+import { CANNOT_START } from "@/lib/exit-codes";
+import { DatabaseNewerThanCodeError, migrateDatabase } from "./migrate";
 import { targetFromEnv } from "./target";
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(`Migration failed: ${describeError(error)}`);
-    process.exit(1);
+    // A database newer than this code is the operator's to fix (another version): not a retryable failure.
+    process.exit(error instanceof DatabaseNewerThanCodeError ? CANNOT_START : 1);
   },
 );
