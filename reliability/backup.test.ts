@@ -201,8 +201,8 @@ describe("backup while the app serves writes, restored into a fresh database", (
     await writing.stop();
     await server.stop();
 
+    // Closed below, before the second backup opens the folder.
     const source = await openDatabase({ kind: "pglite", dir });
-    cleanups.push(() => source.close());
     const mid = await openDatabase({ kind: "pglite", dir: path.join(root, "mid") });
     cleanups.push(() => mid.close());
     await restoreDatabase(mid, readBackupFile(midFile));

@@ -195,6 +195,7 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupRecord>
   let first = true;
   for await (const line of lines) {
     if (line === "") continue;
+    if (first && !line.startsWith("#")) throw new BackupRefusedError("This file is not a Pillars backup.");
     if (line.startsWith("#")) {
       if (table && batch.length) yield { kind: "rows", table, rows: batch };
       batch = [];
