@@ -2,7 +2,10 @@
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time;
   // bundled, every query fails.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  // The container runs the standalone server (.next/standalone/server.js, see Dockerfile); `next start`
+  // serves the same build as before.
+  output: "standalone",
   poweredByHeader: false,
   typedRoutes: false,
   // `.ci/run` type-checks everything, route types included (`next typegen && tsc`), just before it

@@ -11,6 +11,11 @@ process.env.E2E_RUN_DIR = runDir;
 // A fresh embedded database for every run; the server migrates and seeds it at start.
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(runDir, "pglite");
 process.env.E2E_PGLITE_DIR = dataDir;
+// E2E_DATABASE_URL runs the suite against a PostgreSQL database instead (e.g. one moved there by
+// `npm run db:move-to-postgres`); E2E_STANDALONE=1 against the standalone server (`node server.js`
+// in .next/standalone, prepared by scripts/prepare-standalone.ts), as the container runs it.
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+const standalone = process.env.E2E_STANDALONE === "1";
 // The sessions the tests sign in once and reuse (e2e/fixtures.ts) belong to this run's database.
 process.env.E2E_SESSIONS_DIR = path.join(runDir, "sessions");
 
@@ -32,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: ["node", ...serverArgs(PORT)].join(" "),
+    command: standalone ? "node .next/standalone/server.js" : ["node", ...serverArgs(PORT)].join(" "),
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -45,7 +50,11 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       APP_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: "",
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      // One JSON line per request is more than a test run needs to show.
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appOrigin } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 /**
@@ -44,6 +45,8 @@ export async function proxy(request: NextRequest) {
   // Next reads the nonce from the request's policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
+  // The server gave the request its id already (lib/ops/http-observer.ts); the handler reads it from here.
+  requestHeaders.set(REQUEST_ID_HEADER, requestIdFrom(request.headers.get(REQUEST_ID_HEADER)));
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

@@ -13,5 +13,5 @@ test("a second server on the same database folder refuses to start, and the firs
 
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: "ok", database: "up" });
+  expect(await health.json()).toEqual({ status: "ok", database: "up", migrations: "applied" });
 });

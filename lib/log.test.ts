@@ -15,15 +15,22 @@ describe("the server log cannot be forged", () => {
     expect(forLog("fake \\n line")).toBe("fake \\\\n line");
   });
 
-  it("writes each event as exactly one line", () => {
-    const lines: string[] = [];
-    vi.spyOn(console, "log").mockImplementation((text: string) => void lines.push(text));
-    vi.spyOn(console, "error").mockImplementation((text: string) => void lines.push(text));
-    logInfo("[mail] To: a@example.org | Subject: Evil\nFORGED LINE | body\r\nmore");
+  it("writes each event as exactly one JSON line", async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    logInfo("[mail] To: a@example.org | Subject: Evil\nFORGED LINE | body\r\nmore\u2028x");
     logError("Email to x\ny failed", new Error("boom\nFORGED"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const lines = written.join("").split("\n").filter(Boolean);
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).not.toMatch(/[\r\n\u2028\u2029]/);
-    expect(lines[0]).toBe("[mail] To: a@example.org | Subject: Evil\\nFORGED LINE | body\\r\\nmore");
-    expect(lines[1]).toMatch(/^Email to x\\ny failed: Error: boom\\nFORGED\\n {4}at /);
+    for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029]/);
+    const [info, error] = lines.map((line) => JSON.parse(line) as Record<string, string>);
+    expect(info).toMatchObject({ level: "info", msg: "[mail] To: a@example.org | Subject: Evil\\nFORGED LINE | body\\r\\nmore\\u2028x" });
+    expect(error).toMatchObject({ level: "error", msg: "Email to x\\ny failed" });
+    expect(error!.err).toMatch(/^Error: boom\\nFORGED\\n {4}at /);
+    expect(typeof info!.time).toBe("string");
   });
 });

@@ -49,6 +49,8 @@ export const auditLog = pgTable(
     entityId: text("entity_id").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
+    /** The X-Request-Id of the request that wrote the row (null for rows written outside a request). */
+    requestId: text("request_id"),
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at), index("audit_log_at_idx").on(t.at)],
 );

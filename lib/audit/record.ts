@@ -1,5 +1,6 @@
 import type { DB, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { currentRequestId } from "@/lib/request-id";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -8,9 +9,11 @@ export type AuditEntry = {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** Defaults to the id of the request being served. */
+  requestId?: string;
 };
 
-/** Appends to the audit log inside the caller's transaction, so the change and its record commit together. */
+/** Appends to the audit log (with the request id of the request being served) inside the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(tx: Tx | DB, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: entry.actorId,
@@ -19,5 +22,6 @@ export async function recordAudit(tx: Tx | DB, entry: AuditEntry): Promise<void>
     entityId: entry.entityId,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    requestId: entry.requestId ?? (await currentRequestId()) ?? null,
   });
 }

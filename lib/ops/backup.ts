@@ -128,28 +128,25 @@ export async function dumpDatabase(database: Database, emit: (record: BackupReco
   );
 }
 
-/** A backup as a gzip byte stream (for the internal backup route and the command line alike). */
-export function backupStream(database: Database): Readable {
-  async function* lines() {
-    const queue: string[] = [];
-    let done = false;
-    let failure: unknown;
-    let wake: (() => void) | undefined;
-    const push = (line: string) => {
-      queue.push(line);
-      wake?.();
-    };
-    const dumping = dumpDatabase(database, async (record) => {
-      push(serialize(record));
-      // Backpressure: let the reader drain before reading more rows.
-      while (queue.length > 8) await new Promise<void>((resolve) => setImmediate(resolve));
-    }).then(
-      () => (done = true),
-      (error: unknown) => {
-        failure = error;
-        done = true;
-      },
-    );
+/** The records of `dumpDatabase` as an async iterable, read as fast as the consumer takes them. */
+export async function* dumpRecords(database: Database): AsyncGenerator<BackupRecord> {
+  const queue: BackupRecord[] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const dumping = dumpDatabase(database, async (record) => {
+    queue.push(record);
+    wake?.();
+    // Backpressure: let the consumer drain before reading more rows.
+    while (queue.length > 8 && !done) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  }).then(
+    () => (done = true),
+    (error: unknown) => {
+      failure = error;
+      done = true;
+    },
+  );
+  try {
     for (;;) {
       if (queue.length > 0) {
         yield queue.shift()!;
@@ -158,11 +155,20 @@ export function backupStream(database: Database): Readable {
       if (done) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setImmediate(resolve);
+        setTimeout(resolve, 5);
       });
     }
+  } finally {
+    done = true;
     await dumping;
-    if (failure) throw failure;
+  }
+  if (failure) throw failure;
+}
+
+/** A backup as a gzip byte stream (for the internal backup route and the command line alike). */
+export function backupStream(database: Database): Readable {
+  async function* lines() {
+    for await (const record of dumpRecords(database)) yield serialize(record);
   }
   return Readable.from(lines()).pipe(createGzip());
 }

@@ -1,0 +1,11 @@
+import { openDatabase } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoData } from "./lib/demo";
+import { growTo100x } from "./bench/generate";
+const d = await openDatabase({ kind: "pglite", dir: process.argv[2]! });
+await migrateDatabase(d);
+await seedDemoData(d.db);
+const t = Date.now();
+await growTo100x(d.db);
+console.log("grown in", Date.now() - t, "ms");
+await d.close();
