@@ -66,7 +66,8 @@ async function buildTargets(): Promise<Target[]> {
     { route: "/admin/organizations", path: "/admin/organizations", params: [] },
     { route: "/admin/organizations/[slug]", path: "/admin/organizations/meridian-protective-services", params: ["done"] },
     // Route handlers.
-    { route: "api", path: "/api/health", params: [] },
+    { route: "api", path: "/api/health", params: ["probe"] },
+    { route: "api", path: "/api/metrics", params: [] },
     { route: "api", path: "/api/registry", params: REGISTRY },
     { route: "/api/registry/[slug]", path: "/api/registry/meridian-protective-services", params: ["asOf"] },
     { route: "/api/consultations/[id]/register", path: `/api/consultations/${consultation!.id}/register`, params: ["pillar", "status"] },

@@ -42,10 +42,10 @@ export async function callAction(
   baseUrl: string,
   action: { id: string; page: string },
   args: unknown[],
-  options: { cookie?: string; origin?: string | null } = {},
+  options: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {},
 ): Promise<ActionResponse> {
   const body = await encodeReply(args);
-  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
+  const headers: Record<string, string> = { ...options.headers, "Next-Action": action.id, Accept: "text/x-component" };
   const origin = options.origin === undefined ? baseUrl : options.origin;
   if (origin) headers.Origin = origin;
   if (options.cookie) headers.Cookie = options.cookie;
