@@ -74,14 +74,14 @@ describe("email delivery of notices", () => {
 
   it("a refusing SMTP server does not fail the action; the failure is logged", async () => {
     const sink = await startSink({ reject: true });
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = captureLog();
     try {
       const { id } = await createOneTask("Renew the office insurance");
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       const result = await deliverPendingEmails(t.db, createMailer(sink.url));
       expect(result).toEqual({ sent: 0, failed: 1 });
       expect(sink.received).toEqual([]);
-      expect(errors.mock.calls.some((call) => String(call[0]).includes("failed"))).toBe(true);
+      expect((await errors.lines()).some((line) => line.level === "error" && String(line.msg).includes("failed"))).toBe(true);
     } finally {
       errors.mockRestore();
       await sink.close();
@@ -89,7 +89,7 @@ describe("email delivery of notices", () => {
   });
 
   it("an unreachable SMTP server is logged too, and never throws", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = captureLog();
     try {
       await createOneTask("Order the new badges");
       expect(await deliverPendingEmails(t.db, createMailer("smtp://127.0.0.1:1"))).toEqual({ sent: 0, failed: 1 });
@@ -99,11 +99,11 @@ describe("email delivery of notices", () => {
   });
 
   it("without SMTP_URL the mail is written to the server log", async () => {
-    const logs = vi.spyOn(console, "log").mockImplementation(() => {});
+    const logs = captureLog();
     try {
       await createOneTask("Check the translation invoices");
       expect(await deliverPendingEmails(t.db, createMailer(undefined))).toEqual({ sent: 1, failed: 0 });
-      expect(logs.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(
+      expect((await logs.lines()).map((line) => String(line.msg)).join("\n")).toMatch(
         /To: staff2@example.org \| Subject: Task assigned: Check the translation invoices/,
       );
     } finally {
@@ -111,3 +111,23 @@ describe("email delivery of notices", () => {
     }
   });
 });
+
+/** The JSON lines the server log (lib/log.ts) writes to standard output meanwhile. */
+function captureLog() {
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  return {
+    async lines(): Promise<Record<string, unknown>[]> {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return written
+        .join("")
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+    mockRestore: () => spy.mockRestore(),
+  };
+}
