@@ -1,11 +1,14 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time;
   // bundled, every query fails.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
-  // The container runs the standalone server (.next/standalone/server.js, see Dockerfile); `next start`
-  // serves the same build as before.
-  output: "standalone",
+  // The build also writes the standalone server the container runs (.next/standalone/server.js, see
+  // Dockerfile). Only the build is told: `next start` serves the same build as before, and would
+  // otherwise warn that it does not.
+  output: phase === PHASE_PRODUCTION_BUILD ? "standalone" : undefined,
   poweredByHeader: false,
   typedRoutes: false,
   // `.ci/run` type-checks everything, route types included (`next typegen && tsc`), just before it
@@ -37,6 +40,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 export default nextConfig;

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { signInCookie } from "@/bench/server";
 import { rowsOf } from "@/db/client";
+import { knownMigrations } from "@/db/migrate";
+import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { insertConsultation } from "@/lib/policies/test-fixtures";
 import { catalogCase } from "./concurrency";
 import { createPostgresDatabase, ROLE_USERS, send, startApp } from "./harness";
@@ -117,5 +119,27 @@ describe("operations endpoints on a running server", () => {
     expect(echoed.headers.get("x-request-id")).toBe(requestId);
     const fresh = await fetch(`${server.url}/api/health?probe=live`, { headers: { "x-request-id": "bad id\twith tab" } });
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("an older build refuses to start on a database a newer one migrated, and changes nothing", async () => {
+    const database = await createPostgresDatabase();
+    cleanups.push(() => database.drop());
+    await database.db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${"d".repeat(64)}, ${knownMigrations().at(-1)!.when + 60_000})`,
+    );
+    const before = await databaseFingerprint(database.db);
+    const journal = rowsOf(await database.db.execute(sql`select id, hash, created_at::text from drizzle.__drizzle_migrations order by id`));
+    const error = await startApp(3752, database).then(
+      (server) => {
+        cleanups.push(() => server.stop());
+        return null;
+      },
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain("The server exited during start");
+    expect(error?.message).toContain("Pillars cannot start: The database was upgraded by a newer version of Pillars");
+    expect(error?.message).toContain("dddddddddddd");
+    expect(await databaseFingerprint(database.db)).toEqual(before);
+    expect(rowsOf(await database.db.execute(sql`select id, hash, created_at::text from drizzle.__drizzle_migrations order by id`))).toEqual(journal);
   });
 });

@@ -4,10 +4,11 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
-import { knownMigrations } from "@/db/migrate";
+import { appliedMigrations, knownMigrations, migrateDatabase } from "@/db/migrate";
+import { openDatabase } from "@/db/client";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { BackupRefusedError, readBackupFile, restoreDatabase, writeBackupFile } from "./backup";
+import { BackupRefusedError, migrationsUpTo, readBackupFile, restoreDatabase, writeBackupFile } from "./backup";
 
 /** Backup and restore on the test database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 let source: TestDatabase;
@@ -103,6 +104,27 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
     } finally {
       await newer.close();
       await target.close();
+    }
+  });
+
+  it("restores a backup from an older version, then applies this version's newer migrations", async () => {
+    const known = knownMigrations();
+    const folderOfOlder = await migrationsUpTo(known.length - 1);
+    const older = await openDatabase({ kind: "pglite", dir: "memory://" });
+    const target = await createTestDatabase();
+    const olderFile = path.join(folder, "older.backup.gz");
+    try {
+      await migrateDatabase(older, folderOfOlder);
+      await older.db.execute(sql`insert into audit_log (action, entity_type, entity_id) values ('older.version', 'test', 'x')`);
+      await writeBackupFile(older, olderFile);
+      const result = await restoreDatabase(target, readBackupFile(olderFile));
+      expect(result.header.schema.tag).toBe(known.at(-2)!.tag);
+      expect((await appliedMigrations(target)).map((m) => m.hash)).toEqual(known.map((m) => m.hash));
+      expect(rowsOf(await target.db.execute(sql`select action, request_id from audit_log`))).toEqual([{ action: "older.version", request_id: null }]);
+    } finally {
+      await older.close();
+      await target.close();
+      rmSync(folderOfOlder, { recursive: true, force: true });
     }
   });
 

@@ -264,7 +264,7 @@ async function clearSchema(db: DB): Promise<void> {
 }
 
 /** A migrations folder holding only the first `count` migrations of this code's, for rebuilding an older schema. */
-async function migrationsUpTo(count: number): Promise<string> {
+export async function migrationsUpTo(count: number): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "pillars-migrations-"));
   await mkdir(path.join(folder, "meta"));
   const { readFile } = await import("node:fs/promises");
