@@ -8,7 +8,7 @@ import { appliedMigrations, knownMigrations, migrateDatabase } from "@/db/migrat
 import { openDatabase } from "@/db/client";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
-import { BackupRefusedError, migrationsUpTo, readBackupFile, restoreDatabase, writeBackupFile } from "./backup";
+import { BackupRefusedError, dumpRecords, migrationsUpTo, readBackupFile, restoreDatabase, writeBackupFile } from "./backup";
 
 /** Backup and restore on the test database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 let source: TestDatabase;
@@ -126,6 +126,19 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "
       await target.close();
       rmSync(folderOfOlder, { recursive: true, force: true });
     }
+  });
+
+  it("a reader that stops early ends the snapshot, and the database serves again", async () => {
+    let seen = 0;
+    for await (const record of dumpRecords(source)) {
+      seen++;
+      if (record.kind === "rows") break;
+    }
+    expect(seen).toBeGreaterThan(1);
+    await source.db.execute(sql`insert into audit_log (action, entity_type, entity_id) values ('after.cancel', 'test', 'x')`);
+    const rows = rowsOf(await source.db.execute(sql`select action from audit_log where action = 'after.cancel'`));
+    expect(rows).toEqual([{ action: "after.cancel" }]);
+    await source.db.execute(sql`select 1`);
   });
 
   it("refuses a file that is not a backup, and one cut short", async () => {

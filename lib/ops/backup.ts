@@ -134,11 +134,14 @@ export async function* dumpRecords(database: Database): AsyncGenerator<BackupRec
   let done = false;
   let failure: unknown;
   let wake: (() => void) | undefined;
+  let cancelled = false;
   const dumping = dumpDatabase(database, async (record) => {
+    // A consumer that stopped (a client that hung up) ends the snapshot's transaction at once.
+    if (cancelled) throw new Error("The backup was cancelled by its reader.");
     queue.push(record);
     wake?.();
     // Backpressure: let the consumer drain before reading more rows.
-    while (queue.length > 8 && !done) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+    while (queue.length > 8 && !cancelled) await new Promise<void>((resolve) => setTimeout(resolve, 1));
   }).then(
     () => (done = true),
     (error: unknown) => {
@@ -159,7 +162,7 @@ export async function* dumpRecords(database: Database): AsyncGenerator<BackupRec
       });
     }
   } finally {
-    done = true;
+    cancelled = !done;
     await dumping;
   }
   if (failure) throw failure;
