@@ -3,11 +3,13 @@
  * database named by DATABASE_URL, with every row and sequence value; the schema, its constraints and
  * triggers come from the same migrations. Then both sides are compared table by table (row count and
  * a checksum of the rows' text), and their constraints and triggers, and the next steps are printed.
- * The app must be stopped first, so that no write happens after the copy.
+ * The app must be stopped first, so that no write happens after the copy. The embedded database is
+ * migrated to this version first, as the app's next start would; nothing else in it changes.
  */
 import { sql } from "drizzle-orm";
 import { type Database, type DB, describeError, openDatabase, rowsOf } from "../db/client";
 import { folderHolder } from "../db/pglite-lock";
+import { migrateDatabase } from "../db/migrate";
 import { readEnv } from "../lib/env";
 import { CANNOT_START } from "../lib/exit-codes";
 import { BackupRefusedError, dumpRecords, publicTables, restoreDatabase, type TableSummary, tableSummaries } from "../lib/ops/backup";
@@ -56,6 +58,9 @@ async function main(): Promise<void> {
   const source = await openDatabase({ kind: "pglite", dir });
   const target = await openDatabase({ kind: "postgres", url: env.DATABASE_URL });
   try {
+    // The copy ends at this version's schema: the embedded database is brought there first (as the
+    // app would at its next start), so that both sides are compared at the same schema.
+    await migrateDatabase(source);
     console.log(`Copying the embedded database in ${dir} to PostgreSQL…`);
     await restoreDatabase(target, dumpRecords(source), { force });
     const copiedMs = Date.now() - began;
