@@ -23,8 +23,10 @@ describe("the server log cannot be forged", () => {
     });
     logInfo("[mail] To: a@example.org | Subject: Evil\nFORGED LINE | body\r\nmore\u2028x");
     logError("Email to x\ny failed", new Error("boom\nFORGED"));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const lines = written.join("").split("\n").filter(Boolean);
+    // Each line is written once the request id (if any) is known: wait for both, at most 5 s.
+    const complete = () => written.join("").split("\n").filter(Boolean);
+    for (let waited = 0; complete().length < 2 && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    const lines = complete();
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).not.toMatch(/[\r\u2028\u2029]/);
     const [info, error] = lines.map((line) => JSON.parse(line) as Record<string, string>);

@@ -81,7 +81,8 @@ describe("email delivery of notices", () => {
       const result = await deliverPendingEmails(t.db, createMailer(sink.url));
       expect(result).toEqual({ sent: 0, failed: 1 });
       expect(sink.received).toEqual([]);
-      expect((await errors.lines()).some((line) => line.level === "error" && String(line.msg).includes("failed"))).toBe(true);
+      const failed = (lines: Record<string, unknown>[]) => lines.some((line) => line.level === "error" && String(line.msg).includes("failed"));
+      expect(failed(await errors.lines(failed))).toBe(true);
     } finally {
       errors.mockRestore();
       await sink.close();
@@ -103,7 +104,8 @@ describe("email delivery of notices", () => {
     try {
       await createOneTask("Check the translation invoices");
       expect(await deliverPendingEmails(t.db, createMailer(undefined))).toEqual({ sent: 1, failed: 0 });
-      expect((await logs.lines()).map((line) => String(line.msg)).join("\n")).toMatch(
+      const mailed = (lines: Record<string, unknown>[]) => lines.some((line) => String(line.msg).includes("Check the translation invoices"));
+      expect((await logs.lines(mailed)).map((line) => String(line.msg)).join("\n")).toMatch(
         /To: staff2@example.org \| Subject: Task assigned: Check the translation invoices/,
       );
     } finally {
@@ -120,13 +122,16 @@ function captureLog() {
     return true;
   });
   return {
-    async lines(): Promise<Record<string, unknown>[]> {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      return written
-        .join("")
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    /** The lines so far, once `until` holds for them (a line is written once its request id is known; at most 5 s). */
+    async lines(until: (lines: Record<string, unknown>[]) => boolean = (lines) => lines.length > 0): Promise<Record<string, unknown>[]> {
+      const parsed = () =>
+        written
+          .join("")
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+      for (let waited = 0; !until(parsed()) && waited < 5000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      return parsed();
     },
     mockRestore: () => spy.mockRestore(),
   };
