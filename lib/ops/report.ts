@@ -22,7 +22,11 @@ export function comparisonTable(
   });
   const header = ["table", `rows (${titles[0]})`, `rows (${titles[1]})`, `checksum (${titles[0]})`, `checksum (${titles[1]})`, "same"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const text = [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
   return { text, agree: rows.every((r) => r[5] === "yes") };
 }
