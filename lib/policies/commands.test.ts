@@ -216,4 +216,29 @@ describe("who sees which policies", () => {
     const filtered = await listPolicies(t.db, director, { category: "budget", status: "nonsense" });
     expect(filtered.rows.map((r) => r.category)).toEqual(["budget"]);
   });
+
+  it("the list shows each policy's latest version the reader may see and whether it is open for comment now", async () => {
+    const sec = await t.actor("secretariat@example.org");
+    const rep = await t.actor("rep.gov@example.org");
+    const { id: policyId, slug } = await createPolicy(t.db, sec, { title: "Listed Version Policy", category: "guidance", bodyMd: V1 });
+    await finalizeVersion(t.db, sec, { policyId });
+    const { id: quietId, slug: quietSlug } = await createPolicy(t.db, sec, { title: "Quiet Listed Policy", category: "guidance", bodyMd: V1 });
+    const row = async (actor: typeof sec | null, wanted: string) => (await listPolicies(t.db, actor, {})).rows.find((r) => r.slug === wanted);
+    expect(await row(sec, slug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    expect(await row(sec, quietSlug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    const v1 = await getPolicy(t.db, sec, { slug });
+    await openConsultation(t.db, sec, {
+      policyId,
+      versionId: v1.current!.id,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      pillarIds: ["government"],
+    });
+    await createVersion(t.db, sec, { policyId });
+    // The Secretariat sees the draft version 2; the representative only final versions.
+    expect(await row(sec, slug)).toMatchObject({ latestVersion: 2, openConsultation: true });
+    expect(await row(rep, slug)).toMatchObject({ latestVersion: 1, openConsultation: true });
+    expect(await row(sec, quietSlug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    expect(quietId).not.toBe(policyId);
+  });
 });

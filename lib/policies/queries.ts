@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, or, type SQL, sql } from "drizzle-orm";
 import { type DB, isUuid } from "@/db/client";
+import { outer } from "@/db/sql";
 import { consultationPillars, consultations, motions, policies, policyParagraphs, policyVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
@@ -43,8 +44,10 @@ export async function listPolicies(db: DB, actor: Actor | null, input: unknown) 
       category: policies.category,
       status: policies.status,
       updatedAt: policies.updatedAt,
-      latestVersion: sql<number | null>`(select max(v.number)::int from policy_versions v where v.policy_id = ${policies.id} and ${finalOnly})`,
-      openConsultation: sql<boolean>`exists (select 1 from consultations c where c.policy_id = ${policies.id}
+      latestVersion: sql<
+        number | null
+      >`(select max(v.number)::int from policy_versions v where v.policy_id = ${outer(policies.id)} and ${finalOnly})`,
+      openConsultation: sql<boolean>`exists (select 1 from consultations c where c.policy_id = ${outer(policies.id)}
         and c.opens_at <= now() and c.closes_at > now() and c.closed_early_at is null)`,
     })
     .from(policies)
