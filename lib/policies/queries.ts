@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { consultationAccess, policyAccess, seesDraftVersions, type Viewer } from "./access";
 import { policyFilterSchema } from "./schemas";
+import { lastRound, policyStateOf, registerSummary } from "./state";
 
 function viewerOf(actor: Actor | null): Viewer {
   return actor ? { roles: actor.roles, pillarId: actor.pillarId } : null;
@@ -145,7 +146,14 @@ export async function getPolicy(db: DB, actor: Actor | null, input: { slug: stri
     .from(motions)
     .where(and(eq(motions.policyId, policy.id), actor && can(actor.roles, "motion.readInternal") ? undefined : eq(motions.status, "closed")))
     .orderBy(desc(motions.createdAt));
-  return { policy, versions, current, paragraphs, consultations: visibleConsultations, motions: motionRows };
+  // What the Secretariat's controls depend on, and the register's summary for board review.
+  const internal = actor && can(actor.roles, "policy.readInternal");
+  const state = internal ? await policyStateOf(db, policy) : null;
+  const round = internal ? await lastRound(db, policy.id) : undefined;
+  const register = round
+    ? { consultationId: round.id, unansweredReason: round.unansweredReason, pillars: await registerSummary(db, round.id) }
+    : null;
+  return { policy, versions, current, paragraphs, consultations: visibleConsultations, motions: motionRows, state, register };
 }
 
 /** The policy and its draft version for the editor (Secretariat only). */
