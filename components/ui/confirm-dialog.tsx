@@ -112,3 +112,69 @@ export function ConfirmDialog({ action, fields, label, title, consequences, told
     </div>
   );
 }
+
+/**
+ * The confirming step of a form that has fields of its own (an end date, a reason): put in place of
+ * the form's submit button, it opens the same kind of dialog, whose confirm button submits the form
+ * around it. Like `ConfirmDialog`, it asks without JavaScript too.
+ */
+export function ConfirmSubmit({
+  label,
+  title,
+  consequences,
+  told,
+  confirmLabel,
+  pending = false,
+  variant = "danger",
+}: {
+  label: string;
+  title: string;
+  consequences: ReactNode;
+  told: ReactNode;
+  confirmLabel: string;
+  pending?: boolean;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const id = useId().replace(/:/g, "");
+  const dialogId = `confirm-${id}`;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = () => {
+    if (!("commandForElement" in HTMLButtonElement.prototype)) dialog.current?.showModal();
+  };
+  return (
+    <>
+      <Button type="button" variant={variant} onClick={open} aria-haspopup="dialog" disabled={pending} {...invoker(dialogId, "show-modal")}>
+        {pending ? "Working…" : label}
+      </Button>
+      <dialog
+        ref={dialog}
+        id={dialogId}
+        aria-labelledby={`${dialogId}-title`}
+        aria-describedby={`${dialogId}-what`}
+        className="m-auto w-full max-w-lg rounded-lg border border-slate-300 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <div className="flex flex-col gap-4">
+          <h2 id={`${dialogId}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div id={`${dialogId}-what`} className="flex flex-col gap-2 text-sm">
+            <div>
+              <strong>What will happen:</strong> {consequences}
+            </div>
+            <div>
+              <strong>Who will be told:</strong> {told}
+            </div>
+          </div>
+          <div className="flex flex-wrap justify-end gap-3">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()} {...invoker(dialogId, "close")}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={variant} onClick={() => dialog.current?.close()}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}
