@@ -199,7 +199,7 @@ test.describe("policies and consultations", () => {
     await expect(page.getByText("Draft of version 2 saved.")).toBeVisible();
     await page.getByRole("link", { name: "Back to the policy" }).click();
     // The round's text is frozen: version 2 cannot be made final while the consultation on version 1 is open.
-    await expect(page.getByText("Version 2 cannot be made final yet.")).toBeVisible();
+    await expect(page.locator("p").filter({ hasText: "Version 2 cannot be made final yet." })).toContainText("frozen until the round closes");
     await expect(page.getByRole("button", { name: "Make version 2 final…" })).toHaveCount(0);
     await page.goto(consultationUrl);
     await page.getByRole("button", { name: "Close the consultation now…" }).click();

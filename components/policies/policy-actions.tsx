@@ -22,8 +22,7 @@ export function PolicyActions({ roles, policy, latest, hasFinal, state }: Props)
   const fields = { policyId: policy.id, slug: policy.slug };
   const finaliseRefusal = policyMoveRefusal("finalise_version", roles, state);
   const unanswered = state.unanswered > 0 && !state.unansweredReason;
-  // Finalising and starting the next version share a slot (and key), so the outcome of one stays
-  // on screen when the other takes its place.
+  // The dialogs stay in place (unavailable) once their act is done, so its outcome stays on screen.
   const items = [
     latest?.state === "draft" && may("policy.editDraft") ? (
       <Link
@@ -34,36 +33,37 @@ export function PolicyActions({ roles, policy, latest, hasFinal, state }: Props)
         Edit draft version {latest.number}
       </Link>
     ) : null,
-    latest?.state === "draft" && may("version.finalize") ? (
-      finaliseRefusal ? (
-        <p key="version-step" className="max-w-sm rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <strong>Version {latest.number} cannot be made final yet.</strong> {finaliseRefusal}
-        </p>
-      ) : (
-        <ConfirmDialog
-          key="version-step"
-          action={finalizeVersionAction}
-          fields={fields}
-          label={`Make version ${latest.number} final…`}
-          title={`Make version ${latest.number} final?`}
-          consequences={`Version ${latest.number}'s text can never change again. Open comments follow their paragraph to it; those whose paragraph is gone or whose quoted words no longer appear are marked outdated.`}
-          told="Nobody is notified now; the next consultation round tells the invited pillars."
-          confirmLabel={`Make version ${latest.number} final`}
-          variant="primary"
-        />
-      )
+    latest?.state === "draft" && may("version.finalize") && finaliseRefusal ? (
+      <p key="finalise-note" className="max-w-sm rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <strong>Version {latest.number} cannot be made final yet.</strong> {finaliseRefusal}
+      </p>
+    ) : null,
+    latest && may("version.finalize") ? (
+      <ConfirmDialog
+        key="finalise"
+        available={latest.state === "draft" && !finaliseRefusal}
+        action={finalizeVersionAction}
+        fields={fields}
+        label={`Make version ${latest.number} final…`}
+        title={`Make version ${latest.number} final?`}
+        consequences={`Version ${latest.number}'s text can never change again. Open comments follow their paragraph to it; those whose paragraph is gone or whose quoted words no longer appear are marked outdated.`}
+        told="Nobody is notified now; the next consultation round tells the invited pillars."
+        confirmLabel={`Make version ${latest.number} final`}
+        variant="primary"
+      />
     ) : null,
     latest?.state === "final" && acceptsNewVersions(policy.status) && may("version.create") ? (
-      <ActionButton key="version-step" action={createVersionAction} fields={fields} label={`Start version ${latest.number + 1}`} />
+      <ActionButton key="start-version" action={createVersionAction} fields={fields} label={`Start version ${latest.number + 1}`} />
     ) : null,
     hasFinal && may("consultation.open") && policyMoveRefusal("open_round", roles, state) === null ? (
       <Link key="consult" href={`/policies/${policy.slug}/consultations/new`} className={LINK}>
         {policy.status === "consultation" ? "Open the next consultation round" : "Open a consultation"}
       </Link>
     ) : null,
-    policy.status === "consultation" && !state.roundOpen && may("policy.changeStatus") ? (
+    may("policy.changeStatus") ? (
       <ConfirmDialog
         key="board_review"
+        available={policy.status === "consultation" && !state.roundOpen}
         action={changePolicyStatusAction}
         fields={{ ...fields, status: "board_review" }}
         label="Send to board review…"
@@ -87,9 +87,10 @@ export function PolicyActions({ roles, policy, latest, hasFinal, state }: Props)
         label={policy.status === "rejected" ? "Back to drafting for a new round" : "Return to drafting"}
       />
     ) : null,
-    policyMoveRefusal("withdraw", roles, state) === null ? (
+    may("policy.changeStatus") ? (
       <ConfirmDialog
         key="withdrawn"
+        available={policyMoveRefusal("withdraw", roles, state) === null}
         action={changePolicyStatusAction}
         fields={{ ...fields, status: "withdrawn" }}
         label="Withdraw the policy…"

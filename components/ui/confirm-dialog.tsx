@@ -24,6 +24,12 @@ type Props = {
   variant?: "primary" | "secondary" | "danger";
   /** A reason the person writes while confirming, sent as `reason`. */
   reason?: { label: string; hint?: string; required?: boolean };
+  /**
+   * Whether the act can be made now. Render the dialog in the same place whether or not it can, with
+   * this false once done: the outcome ("Version 2 is final", who was told) stays on screen after the
+   * page refreshes without the button.
+   */
+  available?: boolean;
 };
 
 const subscribeNothing = () => () => {};
@@ -40,7 +46,18 @@ function invoker(dialogId: string, command: "show-modal" | "close") {
  * The open and cancel buttons are invoker commands, so the dialog works without JavaScript too;
  * with JavaScript, a browser without invoker commands is opened by script.
  */
-export function ConfirmDialog({ action, fields, label, title, consequences, told, confirmLabel, variant = "danger", reason }: Props) {
+export function ConfirmDialog({
+  action,
+  fields,
+  label,
+  title,
+  consequences,
+  told,
+  confirmLabel,
+  variant = "danger",
+  reason,
+  available = true,
+}: Props) {
   const id = useId().replace(/:/g, "");
   const dialogId = `confirm-${id}`;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -56,6 +73,7 @@ export function ConfirmDialog({ action, fields, label, title, consequences, told
     if (state?.ok) dialog.current?.close();
   }, [state]);
   const refusedInDialog = live && state !== null && !state.ok;
+  if (!available) return state ? <FormMessage state={state} /> : null;
   const open = () => {
     if (!("commandForElement" in HTMLButtonElement.prototype)) dialog.current?.showModal();
   };

@@ -99,8 +99,9 @@ export default async function ConsultationPage({
           <Link className="font-semibold text-brand-700 underline" href={`${path}/register`}>
             Consultation register
           </Link>
-          {can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
+          {can(actor.roles, "consultation.close") ? (
             <ConfirmDialog
+              available={d.phase !== "closed"}
               action={closeConsultationAction}
               fields={{ consultationId: d.consultation.id, slug }}
               label="Close the consultation now…"
