@@ -228,7 +228,12 @@ export async function followSeatChange(tx: Tx, change: { seatId: string; pillarI
       const inserted = await tx
         .insert(motionRoll)
         .values({ motionId: id, directorId: change.newHolderId, pillarId: change.pillarId, seatId: change.seatId })
-        .onConflictDoNothing()
+        // A holder who left this motion's roll and now takes a seat again serves again, for the new seat.
+        .onConflictDoUpdate({
+          target: [motionRoll.motionId, motionRoll.directorId],
+          set: { endedAt: null, seatId: change.seatId, pillarId: change.pillarId },
+          setWhere: sql`${motionRoll.endedAt} is not null`,
+        })
         .returning({ motionId: motionRoll.motionId });
       joined.push(...inserted.map((r) => r.motionId));
     }

@@ -148,6 +148,30 @@ describe("open motions: withdrawn by the Chair, rolls by seat, conflicts after v
     expect(page!.tally!.total).toMatchObject({ roll: 12, yes: 1, no: 1, cast: 2 });
     // gov3, who left, can no longer vote for the seat.
     await expectRefused(t.db, () => castBallot(t.db, gov3, { motionId, choice: "no" }), "forbidden");
+    // Seat 4's holder had voted, so whoever takes seat 4 now does not vote on this motion: the seat is voted.
+    await assignSeat(t.db, admin, { seatId: seat4, holderId: gov3.id });
+    await expectRefused(t.db, () => castBallot(t.db, gov3, { motionId, choice: "no" }), "forbidden");
+    expect((await finaliseIfDueAndGetMotion(t.db, admin, motionId))!.tally!.total).toMatchObject({ roll: 12, cast: 2 });
+  });
+
+  it("a holder who left without voting and takes the seat back before the close serves on the roll again", async () => {
+    const admin = await t.actor("admin@example.org");
+    const motionId = await openFreshResolution(t.db);
+    const psc4 = await t.actor("psc4@example.org");
+    const [term] = await t.db
+      .select({ seatId: seatTerms.seatId })
+      .from(seatTerms)
+      .where(and(eq(seatTerms.holderId, psc4.id), isNull(seatTerms.endedAt)));
+    await vacateSeat(t.db, admin, { seatId: term!.seatId, reason: "Interim leave." });
+    const interim = await t.actor("rep.psc@example.org");
+    await assignSeat(t.db, admin, { seatId: term!.seatId, holderId: interim.id });
+    await vacateSeat(t.db, admin, { seatId: term!.seatId, reason: "Interim ended." });
+    await assignSeat(t.db, admin, { seatId: term!.seatId, holderId: psc4.id });
+    await castBallot(t.db, await t.actor("psc4@example.org"), { motionId, choice: "yes" });
+    const roll = await finaliseIfDueAndGetRollCall(t.db, admin, motionId);
+    expect(roll.find((r) => r.directorId === psc4.id)).toMatchObject({ choice: "yes", endedAt: null });
+    expect(roll.find((r) => r.directorId === interim.id)!.endedAt).toBeInstanceOf(Date);
+    expect((await finaliseIfDueAndGetMotion(t.db, admin, motionId))!.tally!.total).toMatchObject({ roll: 12, yes: 1 });
   });
 
   it("a conflict declared after voting sets the ballot aside; withdrawn before the close, it counts again; the roll call shows the ballot history", async () => {
