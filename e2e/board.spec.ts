@@ -39,7 +39,10 @@ test.describe("the board", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Governments, seat 4" })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel("Reason for vacating").fill("Resigned on appointment as ambassador.");
-    await page.getByRole("button", { name: "Vacate seat" }).click();
+    await page.getByRole("button", { name: "Vacate seat…" }).click();
+    await expect(page.getByRole("dialog", { name: "Vacate this seat today?" })).toContainText("loses the director's role at once");
+    await expectNoAxeViolations(page);
+    await page.getByRole("dialog").getByRole("button", { name: "Vacate the seat" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Seat vacated." })).toBeVisible();
 
     await page.goto("/board");

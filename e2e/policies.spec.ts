@@ -50,7 +50,11 @@ test.describe("policies and consultations", () => {
     expect((await csv.json()).error.code).toBe("unauthenticated");
   });
 
-  test("the Secretariat drafts, consults two pillars, answers, and version 2 carries the comments forward", async ({ page, signInAs, switchTo }) => {
+  test("the Secretariat drafts, consults two pillars, answers, and version 2 marks the comments it no longer fits", async ({
+    page,
+    signInAs,
+    switchTo,
+  }) => {
     test.setTimeout(180_000);
     // Create a policy in the Markdown editor, with a preview.
     await signInAs("secretariat@example.org", "/policies");
@@ -72,7 +76,9 @@ test.describe("policies and consultations", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Draft of version 1 saved.")).toBeVisible();
     await page.getByRole("link", { name: "Back to the policy" }).click();
-    await page.getByRole("button", { name: "Make version 1 final" }).click();
+    await page.getByRole("button", { name: "Make version 1 final…" }).click();
+    await expect(page.getByRole("dialog", { name: "Make version 1 final?" })).toContainText("Version 1's text can never change again.");
+    await page.getByRole("dialog").getByRole("button", { name: "Make version 1 final" }).click();
     await expect(page.getByText("Version 1 is final.")).toBeVisible();
 
     // Open a consultation on version 1 to Governments and Civil Society Organisations.
@@ -192,17 +198,34 @@ test.describe("policies and consultations", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Draft of version 2 saved.")).toBeVisible();
     await page.getByRole("link", { name: "Back to the policy" }).click();
-    await page.getByRole("button", { name: "Make version 2 final" }).click();
-    await expect(page.getByText("Version 2 is final. 1 open comment(s) carried forward, 1 marked outdated.")).toBeVisible();
-
+    // The round's text is frozen: version 2 cannot be made final while the consultation on version 1 is open.
+    await expect(page.locator("p").filter({ hasText: "Version 2 cannot be made final yet." })).toContainText("frozen until the round closes");
+    await expect(page.getByRole("button", { name: "Make version 2 final…" })).toHaveCount(0);
     await page.goto(consultationUrl);
-    await expect(page.getByText("Version 2 (open comments carried forward from version 1)")).toBeVisible();
+    await page.getByRole("button", { name: "Close the consultation now…" }).click();
+    const closing = page.getByRole("dialog", { name: "Close this consultation early?" });
+    await expect(closing).toContainText("The representatives of Governments, Civil Society Organisations, and everyone who commented.");
+    await closing.getByLabel("Reason for closing early").fill("Version 2 answers the comments received.");
+    await closing.getByRole("button", { name: "Close the consultation" }).click();
+    await expect(page.getByText("The consultation is closed; 2 people were told.")).toBeVisible();
+    await page.goto(`/policies/${SLUG}`);
+    await page.getByRole("button", { name: "Make version 2 final…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Make version 2 final" }).click();
+    await expect(page.getByText("Version 2 is final. 0 open comment(s) carried forward, 2 marked outdated.")).toBeVisible();
+
+    // The consultation keeps its own text; each comment says its version and whether version 2 still fits it.
+    await page.goto(consultationUrl);
+    await expect(page.getByText("version 2 is now the latest, and comments that no longer fit it are marked outdated")).toBeVisible();
+    await expect(page.getByText("Version 2 answers the comments received.")).toBeVisible();
     expect(await paragraph(page, 2).getAttribute("id")).toBe(keyOfParagraph2);
-    await expect(paragraph(page, 2).getByRole("article", { name: /Comment by/ })).toContainText("Fourteen days is too slow.");
-    const outdated = page.getByRole("region", { name: "Outdated comments" });
-    await expect(outdated).toContainText("Five years is too short for records of detention.");
-    await expect(outdated).toContainText("Outdated: paragraph deleted");
-    await expect(outdated).toContainText("Companies keep a written record of each apprehension for five years.");
+    const govThread = paragraph(page, 2).getByRole("article", { name: /Comment by/ });
+    await expect(govThread).toContainText("Fourteen days is too slow.");
+    await expect(govThread).toContainText("Written on version 1");
+    await expect(govThread).toContainText("Outdated: quoted words no longer in version 2");
+    const csoThread = paragraph(page, 3).getByRole("article", { name: /Comment by/ });
+    await expect(csoThread).toContainText("Five years is too short for records of detention.");
+    await expect(csoThread).toContainText("Outdated: paragraph removed in version 2");
+    await expect(paragraph(page, 1).getByRole("article", { name: /Comment by/ })).not.toContainText("Outdated");
     await expectNoAxeViolations(page);
 
     // The comparison shows word-level changes, side by side and inline.

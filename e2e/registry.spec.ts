@@ -82,12 +82,20 @@ test.describe("the public registry", () => {
     await page.getByRole("link", { name: "Orion Integrated Security SAS" }).click();
     await expectNoAxeViolations(page);
     await page.getByLabel("New status").selectOption({ label: "Suspended" });
-    await page.getByRole("button", { name: "Change status" }).click();
+    await page.getByRole("button", { name: "Change status…" }).click();
+    await page
+      .getByRole("dialog", { name: "Change this organisation's membership status?" })
+      .getByRole("button", { name: "Change the status" })
+      .click();
     await expect(page.getByText("Give a reason of at least 3 characters.")).toBeVisible();
     // The refused form keeps what was chosen; only the missing reason needs adding.
     await expect(page.getByLabel("New status")).toHaveValue("suspended");
     await page.getByLabel("Reason").fill("Failure to submit the annual self-assessment.");
-    await page.getByRole("button", { name: "Change status" }).click();
+    await page.getByRole("button", { name: "Change status…" }).click();
+    await page
+      .getByRole("dialog", { name: "Change this organisation's membership status?" })
+      .getByRole("button", { name: "Change the status" })
+      .click();
     await expect(page.getByRole("status").filter({ hasText: "Status changed" })).toBeVisible();
     await page.goto("/registry/orion-integrated-security");
     await expect(page.getByText("Not in good standing")).toBeVisible();

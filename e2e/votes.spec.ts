@@ -31,7 +31,9 @@ test.describe("board motions and pillar-balanced votes", () => {
     await secretariat.context().close();
 
     const chair = await pageAs("gov1@example.org", motionUrl);
-    await chair.getByRole("button", { name: "Open the motion for ballots" }).click();
+    await chair.getByRole("button", { name: "Open the motion for ballots…" }).click();
+    await expect(chair.getByRole("dialog", { name: "Open this motion for ballots?" })).toContainText("Every director on the roll.");
+    await chair.getByRole("dialog").getByRole("button", { name: "Open the motion" }).click();
     await expect(chair.getByRole("heading", { name: "Live tally" })).toBeVisible();
     await chair.reload();
     await expect(chair.getByTestId("needs")).toContainText("Quorum needs 7 more ballots in total");
@@ -64,7 +66,11 @@ test.describe("board motions and pillar-balanced votes", () => {
     const closing = await pageAs("gov1@example.org", motionUrl);
     await expect(closing.getByTestId("decided")).toHaveText("Decided: passage is no longer possible, whatever the remaining directors do.");
     await expect(closing.getByRole("table").first()).toContainText("8");
-    await closing.getByRole("button", { name: "Close the motion now" }).click();
+    await closing.getByRole("button", { name: "Close the motion now…" }).click();
+    await closing
+      .getByRole("dialog", { name: "Close this motion before its closing time?" })
+      .getByRole("button", { name: "Close the motion" })
+      .click();
     await expect(closing.getByText("The motion failed.")).toBeVisible();
     await closing.reload();
     await expect(closing.getByTestId("reasons")).toContainText(

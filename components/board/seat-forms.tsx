@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
 import { assignSeatAction, designateOfficeAction, endSeatTermAction, vacateSeatAction } from "@/lib/board/actions";
@@ -67,9 +68,15 @@ export function EndTermForm({ seatId, today }: { seatId: string; today: string }
       <TextField label="Term ended on" name="endedOn" type="date" defaultValue={value("endedOn", today)} errors={errors.endedOn} />
       <TextField label="Reason for ending the term" name="endReason" defaultValue={value("endReason", "Term completed.")} errors={errors.reason} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Ending…" : "End term"}
-        </Button>
+        <ConfirmSubmit
+          label="End term…"
+          title="End this term?"
+          consequences="The holder leaves the seat on the date given and loses the director's role at once; the seat is vacant until a new holder is assigned. On open motions, a holder who has not voted leaves the roll and the next holder votes for the seat; a ballot already cast stays."
+          told="Nobody is notified; the change shows on the board page and in the audit log."
+          confirmLabel="End the term"
+          pending={pending}
+          variant="secondary"
+        />
       </div>
     </form>
   );
@@ -89,9 +96,14 @@ export function VacateSeatForm({ seatId }: { seatId: string }) {
         errors={errors.reason}
       />
       <div>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Vacating…" : "Vacate seat"}
-        </Button>
+        <ConfirmSubmit
+          label="Vacate seat…"
+          title="Vacate this seat today?"
+          consequences="The holder leaves the seat today and loses the director's role at once; the seat is vacant until a new holder is assigned. On open motions, a holder who has not voted leaves the roll and the next holder votes for the seat; a ballot already cast stays."
+          told="Nobody is notified; the change shows on the board page and in the audit log."
+          confirmLabel="Vacate the seat"
+          pending={pending}
+        />
       </div>
     </form>
   );

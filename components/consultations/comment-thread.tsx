@@ -31,7 +31,8 @@ export function CommentThread({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <Byline c={comment} timeZone={timeZone} />
         <span className="flex flex-wrap gap-1">
-          {comment.outdatedAt ? <Badge tone="bad">Outdated: paragraph deleted</Badge> : null}
+          <Badge>Written on version {comment.originalVersionNumber}</Badge>
+          {comment.outdated ? <Badge tone="bad">{comment.outdated}</Badge> : null}
           <CommentStatusBadge status={comment.status} />
         </span>
       </div>
@@ -57,7 +58,7 @@ export function CommentThread({
           ))}
         </ul>
       ) : null}
-      {reply && !comment.outdatedAt ? (
+      {reply && !comment.outdated ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-sm font-semibold text-brand-700">Reply to {comment.authorName}</summary>
           <ReplyForm consultationId={reply.consultationId} slug={reply.slug} parentId={comment.id} paragraphKey={comment.paragraphKey} />

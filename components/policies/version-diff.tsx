@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/card";
 import type { ParagraphComparison, WordPart } from "@/lib/policies/compare";
 
 /** Word changes with a text cue as well as colour: struck-through deletions, underlined insertions, each announced. */
-function Words({ parts, show }: { parts: WordPart[]; show: "both" | "before" | "after" }) {
+export function Words({ parts, show }: { parts: WordPart[]; show: "both" | "before" | "after" }) {
   return (
     <>
       {parts.map((part, i) => {

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
 import { changeStatusAction, createOrganizationAction, updateOrganizationAction } from "@/lib/registry/actions";
@@ -148,9 +149,15 @@ export function ChangeStatusForm({
         />
       </div>
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Changing…" : "Change status"}
-        </Button>
+        <ConfirmSubmit
+          label="Change status…"
+          title="Change this organisation's membership status?"
+          consequences="The status changes to the one chosen, from the effective date, with the reason in the public status history. Suspension and termination end good standing at once, and procurement systems see it in the registry and its API."
+          told="Nobody is notified; the public registry, its API and the audit log show the change."
+          confirmLabel="Change the status"
+          pending={pending}
+          variant="primary"
+        />
       </div>
     </form>
   );

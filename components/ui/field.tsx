@@ -35,15 +35,15 @@ function describedBy(name: string, errors?: string[], hint?: ReactNode): string 
 
 const CONTROL = "rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700";
 
-/** A labelled input whose error is announced with it. */
-export function TextField({ label, name, errors, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A labelled input whose error is announced with it; `id` defaults to the name, and may differ when a page has several forms. */
+export function TextField({ label, name, id = name, errors, hint, ...props }: FieldProps & { id?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+    <FieldShell label={label} name={id} errors={errors} hint={hint}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, errors, hint)}
         className={CONTROL}
         {...props}
       />

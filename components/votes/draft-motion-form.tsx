@@ -9,7 +9,18 @@ import { draftMotionAction } from "@/lib/votes/actions";
 
 type Choices = { versions: { id: string; number: number; policyTitle: string }[]; rules: { id: string; name: string; isDefault: boolean }[] };
 
-export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choices: Choices; defaultClosesAt: string; timeZone: string }) {
+/** The motion drafting form; `initial` prefills it, as the policy page does for the policy in board review. */
+export function DraftMotionForm({
+  choices,
+  defaultClosesAt,
+  timeZone,
+  initial,
+}: {
+  choices: Choices;
+  defaultClosesAt: string;
+  timeZone: string;
+  initial?: { title: string; versionId: string };
+}) {
   const { state, action, pending, errors, value } = useForm(draftMotionAction);
   const [kind, setKind] = useState(() =>
     value("kind", choices.versions.length ? "adopt_policy_version" : "resolution") === "resolution" ? "resolution" : "adopt_policy_version",
@@ -46,12 +57,12 @@ export function DraftMotionForm({ choices, defaultClosesAt, timeZone }: { choice
           </label>
         </div>
       </fieldset>
-      <TextField label="Title" name="title" required defaultValue={value("title")} errors={errors.title} />
+      <TextField label="Title" name="title" required defaultValue={value("title", initial?.title)} errors={errors.title} />
       {kind === "adopt_policy_version" ? (
         <SelectField
           label="Policy version to adopt"
           name="versionId"
-          defaultValue={value("versionId")}
+          defaultValue={value("versionId", initial?.versionId)}
           errors={errors.versionId}
           hint="Final versions of policies in board review."
         >

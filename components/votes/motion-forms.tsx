@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
-import { castBallotAction, closeMotionEarlyAction, declareRecusalAction, openMotionAction } from "@/lib/votes/actions";
+import { castBallotAction, declareRecusalAction } from "@/lib/votes/actions";
 
 const CHOICES = [
   { value: "yes", label: "Yes" },
@@ -46,7 +46,7 @@ export function BallotForm({ motionId, current }: { motionId: string; current: s
   );
 }
 
-/** Declaring a conflict of interest takes the director off the roll; only before voting. */
+/** Declaring a conflict of interest takes the director off the roll; a ballot already cast is set aside. */
 export function RecusalForm({ motionId }: { motionId: string }) {
   const { state, action, pending, errors, value } = useForm(declareRecusalAction);
   return (
@@ -64,22 +64,6 @@ export function RecusalForm({ motionId }: { motionId: string }) {
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           Declare a conflict of interest
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/** A one-button form for the Chair: open a draft, or close a decided motion early. */
-export function MotionButton({ motionId, kind }: { motionId: string; kind: "open" | "closeEarly" }) {
-  const { state, action, pending } = useForm(kind === "open" ? openMotionAction : closeMotionEarlyAction);
-  return (
-    <form action={action} className="flex flex-col gap-2">
-      <FormMessage state={state} />
-      <input type="hidden" name="motionId" value={motionId} />
-      <div>
-        <Button type="submit" disabled={pending}>
-          {kind === "open" ? "Open the motion for ballots" : "Close the motion now"}
         </Button>
       </div>
     </form>

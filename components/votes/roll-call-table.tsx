@@ -27,7 +27,7 @@ export function RollCallTable({ rows, timeZone }: { rows: RollCallRow[]; timeZon
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((r) => (
-            <tr key={r.directorId}>
+            <tr key={r.directorId} className={r.endedAt ? "text-slate-700" : undefined}>
               <th scope="row" className="py-2 pr-3 font-medium">
                 {r.name}
                 <span className="block text-xs font-normal text-slate-700">{r.organizationName}</span>
@@ -38,16 +38,27 @@ export function RollCallTable({ rows, timeZone }: { rows: RollCallRow[]; timeZon
               <td className="py-2 pr-3">
                 {r.recusedReason ? (
                   <>
-                    Recused <span className="block text-xs text-slate-700">{r.recusedReason}</span>
+                    {r.choice ? `Recused after voting; ballot (${CHOICE[r.choice]}) set aside` : "Recused"}
+                    <span className="block text-xs text-slate-700">{r.recusedReason}</span>
                   </>
                 ) : r.choice ? (
-                  <>
-                    {CHOICE[r.choice]}
-                    {r.changes > 1 ? <span className="block text-xs text-slate-700">changed {r.changes - 1}×</span> : null}
-                  </>
+                  CHOICE[r.choice]
+                ) : r.endedAt ? (
+                  `Left the seat ${formatDateTime(r.endedAt, timeZone)} before voting; the successor votes for the seat`
                 ) : (
                   "Not voted"
                 )}
+                {r.history.length > 1 ? (
+                  <span className="block text-xs text-slate-700">
+                    Ballot history:{" "}
+                    {r.history.map((h, i) => (
+                      <span key={`${h.castAt}-${i}`}>
+                        {i > 0 ? " → " : ""}
+                        {CHOICE[h.choice] ?? h.choice} ({formatDateTime(new Date(h.castAt), timeZone)})
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
               </td>
               <td className="py-2">{r.votedAt ? formatDateTime(r.votedAt, timeZone) : "—"}</td>
             </tr>

@@ -13,6 +13,8 @@ export const policies = pgTable(
     category: text("category").notNull().$type<PolicyCategory>(),
     status: text("status").notNull().default("draft").$type<PolicyStatus>(),
     adoptedVersionId: uuid("adopted_version_id").references((): AnyPgColumn => policyVersions.id),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
     createdById: uuid("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -90,6 +92,10 @@ export const consultations = pgTable(
     opensAt: timestamp("opens_at", { withTimezone: true }).notNull(),
     closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
     closedEarlyAt: timestamp("closed_early_at", { withTimezone: true }),
+    // Why it closed before its time (closed by hand, or by the policy's withdrawal).
+    closedReason: text("closed_reason"),
+    // Why comments of this round went to board review without an answer, recorded by the Secretariat.
+    unansweredReason: text("unanswered_reason"),
     openedById: uuid("opened_by_id")
       .notNull()
       .references(() => users.id),

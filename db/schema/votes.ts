@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { boardSeats } from "./board";
 import { pillars, users } from "./people";
 import { policies, policyVersions } from "./policies";
@@ -46,6 +60,9 @@ export const motions = pgTable(
     openedById: uuid("opened_by_id").references(() => users.id),
     openedAt: timestamp("opened_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
+    withdrawnById: uuid("withdrawn_by_id").references(() => users.id),
   },
   (t) => [
     foreignKey({
@@ -62,12 +79,17 @@ export const motions = pgTable(
     ),
     check("motions_opened_fields", sql`${t.status} IN ('draft','withdrawn') OR (${t.openedAt} IS NOT NULL AND ${t.ruleSnapshot} IS NOT NULL)`),
     check("motions_closed_fields", sql`${t.status} <> 'closed' OR ${t.closedAt} IS NOT NULL`),
+    check("motions_withdrawn_reason_not_blank", sql`${t.withdrawnReason} IS NULL OR length(trim(${t.withdrawnReason})) > 0`),
     index("motions_status_idx").on(t.status, t.closesAt),
     index("motions_policy_idx").on(t.policyId),
   ],
 );
 
-/** The roll of eligible directors, snapshotted from the seats when the motion opens. */
+/**
+ * The roll, by seat: snapshotted from the seats when the motion opens. When a seat changes holder
+ * while the motion is open, the old holder's row ends (`ended_at`) and the new holder's row is added
+ * for the same seat; a seat whose old holder had voted keeps that ballot.
+ */
 export const motionRoll = pgTable(
   "motion_roll",
   {
@@ -83,8 +105,16 @@ export const motionRoll = pgTable(
     seatId: uuid("seat_id")
       .notNull()
       .references(() => boardSeats.id),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.motionId, t.directorId] }), index("motion_roll_director_idx").on(t.directorId)],
+  (t) => [
+    primaryKey({ columns: [t.motionId, t.directorId] }),
+    index("motion_roll_director_idx").on(t.directorId),
+    // One serving holder per seat on a motion's roll.
+    uniqueIndex("motion_roll_one_holder_per_seat")
+      .on(t.motionId, t.seatId)
+      .where(sql`${t.endedAt} IS NULL`),
+  ],
 );
 
 /** The current ballot of each director; the primary key allows exactly one per (motion, director). */
@@ -129,7 +159,10 @@ export const ballotHistory = pgTable(
   ],
 );
 
-/** A declared conflict of interest: the director is off the roll for this motion. */
+/**
+ * A declared conflict of interest: the director is off the roll for this motion, and a ballot already
+ * cast is set aside (kept, not counted). `withdrawn_at` records its withdrawal before the close.
+ */
 export const recusals = pgTable(
   "recusals",
   {
@@ -137,6 +170,8 @@ export const recusals = pgTable(
     directorId: uuid("director_id").notNull(),
     reason: text("reason").notNull(),
     declaredAt: timestamp("declared_at", { withTimezone: true }).notNull().defaultNow(),
+    afterVoting: boolean("after_voting").notNull().default(false),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.motionId, t.directorId] }),
@@ -146,6 +181,34 @@ export const recusals = pgTable(
       foreignColumns: [motionRoll.motionId, motionRoll.directorId],
     }),
     check("recusals_reason_not_blank", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
+/**
+ * A proposed amendment to a draft motion: a new version of its title and text. The Chair chooses
+ * which version is put to the vote (`chosen_at`); the motion then carries the chosen text.
+ */
+export const motionAmendments = pgTable(
+  "motion_amendments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    motionId: uuid("motion_id")
+      .notNull()
+      .references(() => motions.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    resolutionText: text("resolution_text"),
+    rationale: text("rationale").notNull(),
+    proposedById: uuid("proposed_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    chosenAt: timestamp("chosen_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("motion_amendments_motion_number_unique").on(t.motionId, t.number),
+    check("motion_amendments_number_positive", sql`${t.number} > 0`),
+    check("motion_amendments_rationale_not_blank", sql`length(trim(${t.rationale})) > 0`),
   ],
 );
 

@@ -62,15 +62,19 @@ export const PERMISSIONS = {
   // Motions, ballots and decision rules.
   /** See draft and open motions with their live tally (the public sees closed motions' totals only). */
   "motion.readInternal": ["admin", "secretariat", "director", "chair"],
-  /** Draft a motion: adopt a policy version, or a free-text resolution. */
+  /** Draft a motion (adopt a policy version, or a free-text resolution), and edit or delete a draft. */
   "motion.draft": ["secretariat", "chair"],
-  /** Open a drafted motion: snapshot the rule and the roll, freeze the version voted on. */
+  /** Propose an amendment to a draft motion: a new version of its title and text. */
+  "motion.amend": ["director", "chair"],
+  /** Open a drafted motion (with the version of its text the Chair chooses): snapshot the rule and the roll, freeze the version voted on. */
   "motion.open": ["chair"],
+  /** Withdraw an open motion with a reason: no result is recorded, the roll is told. */
+  "motion.withdraw": ["chair"],
   /** Close an open motion before its closing time, once its outcome is decided. */
   "motion.closeEarly": ["chair"],
   /** Cast or change one's own ballot on an open motion one is on the roll of. */
   "ballot.cast": ["director", "chair"],
-  /** Declare a conflict of interest on an open motion, which takes one off its roll. */
+  /** Declare a conflict of interest on an open motion (a ballot already cast is set aside), or withdraw it before the close. */
   "recusal.declare": ["director", "chair"],
   /** See who voted how on a motion (roll call). */
   "rollcall.read": ["admin", "secretariat", "director", "chair"],

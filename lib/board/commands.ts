@@ -13,6 +13,7 @@ import { toSeatError } from "./constraints";
 import { defaultTermEnd, OFFICE_LABELS, vacatedEndDate } from "./rules";
 import { assignSeatSchema, designateOfficeSchema, endTermSchema, vacateSeatSchema } from "./schemas";
 import { todayIn } from "@/lib/time";
+import { followSeatChange } from "@/lib/votes/motion-commands";
 
 async function lockSeat(tx: Tx, seatId: string) {
   const [seat] = await tx
@@ -82,13 +83,15 @@ export async function assignSeat(db: DB, actor: Actor | null, input: unknown): P
         throw new AppError("conflict", message, { holderId: [message] });
       }
       const [term] = await tx.insert(seatTerms).values({ seatId: seat.id, holderId: holder.id, startsOn, endsOn }).returning({ id: seatTerms.id });
+      // The new holder may vote for this seat on open motions whose previous holder had not voted.
+      const rolls = await followSeatChange(tx, { seatId: seat.id, pillarId: seat.pillarId, newHolderId: holder.id, now: new Date() });
       await recordAudit(tx, {
         actorId: admin.id,
         action: "seat.assign",
         entityType: "seat",
         entityId: seat.id,
         before: null,
-        after: { termId: term!.id, holderId: holder.id, holderName: holder.name, startsOn, endsOn, office: null },
+        after: { termId: term!.id, holderId: holder.id, holderName: holder.name, startsOn, endsOn, office: null, joinedRollOf: rolls.joined },
       });
       await notify(tx, [
         {
@@ -123,13 +126,14 @@ export async function endSeatTerm(db: DB, actor: Actor | null, input: unknown): 
         throw new AppError("invalid", "A term cannot end before it starts.", { endedOn: [message] });
       }
       await tx.update(seatTerms).set({ endsOn: endedOn, endedAt: new Date(), endReason: data.reason }).where(eq(seatTerms.id, term.id));
+      const rolls = await followSeatChange(tx, { seatId: seat.id, pillarId: seat.pillarId, leftHolderId: term.holderId, now: new Date() });
       await recordAudit(tx, {
         actorId: admin.id,
         action: "seat.endTerm",
         entityType: "seat",
         entityId: seat.id,
         before: snapshot(term),
-        after: { ...snapshot(term), endsOn: endedOn, ended: true, endReason: data.reason },
+        after: { ...snapshot(term), endsOn: endedOn, ended: true, endReason: data.reason, leftRollOf: rolls.ended },
       });
     });
   } catch (error) {
@@ -148,13 +152,14 @@ export async function vacateSeat(db: DB, actor: Actor | null, input: unknown): P
     if (!term) throw new AppError("conflict", "This seat is already vacant.");
     const endsOn = vacatedEndDate(term, today);
     await tx.update(seatTerms).set({ endsOn, endedAt: new Date(), endReason: data.reason }).where(eq(seatTerms.id, term.id));
+    const rolls = await followSeatChange(tx, { seatId: seat.id, pillarId: seat.pillarId, leftHolderId: term.holderId, now: new Date() });
     await recordAudit(tx, {
       actorId: admin.id,
       action: "seat.vacate",
       entityType: "seat",
       entityId: seat.id,
       before: snapshot(term),
-      after: { vacant: true, endedTerm: { ...snapshot(term), endsOn, endReason: data.reason } },
+      after: { vacant: true, endedTerm: { ...snapshot(term), endsOn, endReason: data.reason }, leftRollOf: rolls.ended },
     });
   });
 }

@@ -17,8 +17,11 @@ export const openConsultationAction = formAction(
 );
 
 export const closeConsultationAction = formAction(
-  ({ db, actor, input }) => closeConsultation(db, actor, input.pick("consultationId")),
-  (_result, input) => ({ message: "The consultation is closed.", refresh: [consultationPath(input)] }),
+  ({ db, actor, input }) => closeConsultation(db, actor, input.pick("consultationId", "reason")),
+  ({ notified }, input) => ({
+    message: `The consultation is closed; ${notified} ${notified === 1 ? "person was" : "people were"} told.`,
+    refresh: [consultationPath(input), `/policies/${input.segment("slug")}`],
+  }),
 );
 
 export const createCommentAction = formAction(

@@ -19,7 +19,7 @@ export const cases = defineAuthzCases({
   }),
   "consultation.close": authzCase({
     prepare: async (db) => insertConsultation(db),
-    run: (db, actor, p) => closeConsultation(db, actor, { consultationId: p.consultationId }),
+    run: (db, actor, p) => closeConsultation(db, actor, { consultationId: p.consultationId, reason: "The text needs a new version first." }),
   }),
   "consultation.read": authzCase({
     // Every pillar is invited, so a representative reads it like everyone allowed.

@@ -6,8 +6,9 @@ import { comments, consultations } from "@/db/schema";
 /**
  * Carries open comments to a version that has just become final. A comment is open while it has no
  * answer and is not outdated; its replies travel with it. Comments whose paragraph key the new
- * version still has re-attach to it; the others are marked outdated and stay on the version they
- * were written on (`original_version_id` keeps that too), so they are never lost.
+ * version still has, with the words they quote still in it, re-attach to it; the others are marked
+ * outdated and stay on the version they were written on (`original_version_id` keeps that too), so
+ * they are never lost.
  * Done at finalisation rather than when the draft starts, because only then are its keys settled.
  * Two statements whatever the number of comments: no list of ids travels to the database.
  */
@@ -30,7 +31,8 @@ export async function carryCommentsForward(
           eq(top.status, "open"),
           isNull(top.outdatedAt),
           ne(top.versionId, toVersionId),
-          sql`(${top.paragraphKey} = any(${keyList})) = ${survives}`,
+          sql`(${top.paragraphKey} = any(${keyList}) and (${top.quote} is null or exists (select 1 from policy_paragraphs pp
+            where pp.version_id = ${toVersionId} and pp.key = ${top.paragraphKey} and strpos(pp.body, ${top.quote}) > 0))) = ${survives}`,
         ),
       );
   const threadOf = (survives: boolean) => or(inArray(comments.id, openTopLevel(survives)), inArray(comments.parentId, openTopLevel(survives)));

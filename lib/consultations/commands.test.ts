@@ -162,10 +162,18 @@ describe("a consultation, from opening to the register", () => {
     expect(late.message).toMatch(/closed/);
     await expectRefused(t.db, () => createComment(t.db, sec, { consultationId, paragraphKey: keys[0], body: "Late too." }, later), "conflict");
     expect((await getConsultation(t.db, rep, { consultationId }, later)).refusal?.reason).toMatch(/closed/);
-    await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId }, later), "conflict");
+    await expectRefused(
+      t.db,
+      () => closeConsultation(t.db, sec, { consultationId, reason: "The text needs another version first." }, later),
+      "conflict",
+    );
     // Closed early by the Secretariat: refused at once, and the closing is audited.
     const early = await insertConsultation(t.db);
-    await closeConsultation(t.db, sec, { consultationId: early.consultationId });
+    const noReason = await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: early.consultationId, reason: " " }), "invalid");
+    expect(noReason.fieldErrors.reason).toEqual(["Give the reason for closing the consultation early (at least 10 characters)."]);
+    expect(await closeConsultation(t.db, sec, { consultationId: early.consultationId, reason: "The text needs another version first." })).toEqual({
+      notified: 3,
+    });
     await expectRefused(
       t.db,
       () => createComment(t.db, rep, { consultationId: early.consultationId, paragraphKey: early.keys[0], body: "Too late." }),
@@ -176,8 +184,21 @@ describe("a consultation, from opening to the register", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, early.consultationId), eq(auditLog.action, "consultation.close")));
     expect(closing!.actorId).toBe(sec.id);
+    expect(closing!.after).toMatchObject({ reason: "The text needs another version first.", notified: 3 });
+    // Every representative of the invited pillars is told why.
+    const told = await t.db
+      .select({ body: notifications.body })
+      .from(notifications)
+      .where(
+        and(eq(notifications.kind, "consultation_closed"), eq(notifications.href, `/policies/${early.slug}/consultations/${early.consultationId}`)),
+      );
+    expect(told.map((n) => n.body)).toEqual(Array(3).fill("Comments are no longer accepted. Reason: The text needs another version first."));
     await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "nope" }), "invalid");
-    await expectRefused(t.db, () => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000" }), "not_found");
+    await expectRefused(
+      t.db,
+      () => closeConsultation(t.db, sec, { consultationId: "00000000-0000-4000-8000-000000000000", reason: "The text needs another version first." }),
+      "not_found",
+    );
   });
 
   it("the Secretariat answers: not accepted needs a reason; the author is notified and the answer audited", async () => {
@@ -185,7 +206,13 @@ describe("a consultation, from opening to the register", () => {
     const noReason = await expectRefused(t.db, () => answerComment(t.db, sec, { commentId, status: "not_accepted", response: "  " }), "invalid");
     expect(noReason.fieldErrors.response).toEqual(["Give the reason why the comment is not accepted."]);
     await expectRefused(t.db, () => answerComment(t.db, sec, { commentId, status: "open", response: "" }), "invalid");
-    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted" }), "not_found");
+    const emptyNote = await expectRefused(t.db, () => answerComment(t.db, sec, { commentId, status: "noted", response: "" }), "invalid");
+    expect(emptyNote.fieldErrors.response).toEqual(["Say what was noted and what follows from it."]);
+    await expectRefused(
+      t.db,
+      () => answerComment(t.db, sec, { commentId: "00000000-0000-4000-8000-000000000000", status: "noted", response: "Thank you." }),
+      "not_found",
+    );
     await answerComment(t.db, sec, { commentId, status: "not_accepted", response: "Working hours are clearer for companies." });
     const rep = await t.actor("rep.cso@example.org");
     const notices = await t.db
@@ -203,7 +230,7 @@ describe("a consultation, from opening to the register", () => {
       after: { status: "not_accepted", response: "Working hours are clearer for companies." },
     });
     const [reply] = await t.db.select().from(comments).where(eq(comments.parentId, commentId));
-    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: reply!.id, status: "noted" }), "conflict");
+    await expectRefused(t.db, () => answerComment(t.db, sec, { commentId: reply!.id, status: "noted", response: "Thank you." }), "conflict");
   });
 
   it("the register filters by pillar and status", async () => {
@@ -228,7 +255,9 @@ describe("a consultation, from opening to the register", () => {
     const parsed = parseCsv(registerCsv(exported.rows));
     expect(parsed[0]).toEqual(REGISTER_HEADER);
     expect(parsed).toHaveLength(exported.rows.length + 1);
-    const last = parsed.at(-1)!;
+    // In paragraph order: the new comment on paragraph 1 comes first.
+    expect(exported.rows.map((r) => r.paragraphNumber)).toEqual([1, 2, 3]);
+    const last = parsed[1]!;
     expect(last.slice(0, 7)).toEqual([
       "1",
       "every member company",
@@ -238,8 +267,8 @@ describe("a consultation, from opening to the register", () => {
       dir.pillarName,
       "open",
     ]);
-    expect(parsed[1]!.slice(0, 3)).toEqual(["2", "within 72 hours", "72 hours is right; say **calendar** hours."]);
-    expect(parsed[1]!.slice(6, 9)).toEqual(["not_accepted", "Working hours are clearer for companies.", sec.name]);
+    expect(parsed[2]!.slice(0, 3)).toEqual(["2", "within 72 hours", "72 hours is right; say **calendar** hours."]);
+    expect(parsed[2]!.slice(6, 9)).toEqual(["not_accepted", "Working hours are clearer for companies.", sec.name]);
     // Unknown filter values are ignored rather than failing.
     expect((await listRegister(t.db, sec, { consultationId, status: "bogus", pillar: "'; drop" })).rows).toHaveLength(3);
   });

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DB, Tx } from "@/db/client";
+import type { DB } from "@/db/client";
 import {
   comments,
   consultationPillars,
@@ -20,15 +20,17 @@ import { parseInput } from "@/lib/validation";
 import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/notify";
 import { lockPolicy } from "@/lib/policies/commands";
-import { checkStatusMove } from "@/lib/policies/rules";
+import { policyStateOf } from "@/lib/policies/state";
+import { policyMoveRefusal } from "@/lib/policies/rules";
 import { getTimezone } from "@/lib/settings";
 import { commentRefusal } from "./rules";
-import { answerCommentSchema, consultationIdSchema, createCommentSchema, openConsultationSchema } from "./schemas";
+import { answerCommentSchema, closeConsultationSchema, createCommentSchema, openConsultationSchema } from "./schemas";
 import { parseMoment } from "@/lib/time";
 
 /**
- * Opens a consultation on a final version to the chosen pillars; the policy moves to consultation
- * and the representatives of the invited pillars are notified.
+ * Opens a consultation round on a final version to the chosen pillars; the policy moves to (or stays
+ * in) consultation and the representatives of the invited pillars are notified. A policy may go
+ * through several rounds, one at a time: a new round waits until the last one has closed.
  */
 export async function openConsultation(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<{ id: string }> {
   const staff = authorize(actor, "consultation.open");
@@ -47,8 +49,8 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
 
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
-    const move = checkStatusMove(policy.status, "consultation");
-    if (!move.ok) throw new AppError("conflict", move.reason);
+    const refusal = policyMoveRefusal("open_round", staff.roles, await policyStateOf(tx, policy, now));
+    if (refusal) throw new AppError("conflict", refusal);
     const [version] = await tx
       .select({ id: policyVersions.id, number: policyVersions.number, state: policyVersions.state })
       .from(policyVersions)
@@ -56,6 +58,17 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
     if (!version) throw new AppError("invalid", "Check the highlighted fields.", { versionId: ["Choose a version of this policy."] });
     if (version.state !== "final")
       throw new AppError("invalid", "Check the highlighted fields.", { versionId: ["Only a final version can be put out for consultation."] });
+    const [latestFinal] = await tx
+      .select({ number: policyVersions.number })
+      .from(policyVersions)
+      .where(and(eq(policyVersions.policyId, policyId), eq(policyVersions.state, "final")))
+      .orderBy(sql`${policyVersions.number} desc`)
+      .limit(1);
+    if (latestFinal && latestFinal.number !== version.number) {
+      throw new AppError("invalid", "Check the highlighted fields.", {
+        versionId: [`Version ${latestFinal.number} is the latest final version; a new round consults on it.`],
+      });
+    }
     const known = await tx.select({ id: pillars.id }).from(pillars).where(inArray(pillars.id, pillarIds));
     if (known.length !== pillarIds.length)
       throw new AppError("invalid", "Check the highlighted fields.", { pillarIds: ["Choose pillars from the list."] });
@@ -97,35 +110,50 @@ export async function openConsultation(db: DB, actor: Actor | null, input: unkno
   });
 }
 
-/** Closes a consultation now, before its closing time. */
-export async function closeConsultation(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<void> {
+/** Closes a consultation round now, before its closing time, with a reason; everyone invited and every commenter is told. */
+export async function closeConsultation(db: DB, actor: Actor | null, input: unknown, now = new Date()): Promise<{ notified: number }> {
   const staff = authorize(actor, "consultation.close");
-  const { consultationId } = parseInput(consultationIdSchema, input);
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).for("update");
+  const { consultationId, reason } = parseInput(closeConsultationSchema, input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ c: consultations, title: policies.title, slug: policies.slug })
+      .from(consultations)
+      .innerJoin(policies, eq(policies.id, consultations.policyId))
+      .where(eq(consultations.id, consultationId))
+      .for("update", { of: consultations });
     if (!row) throw new AppError("not_found", "That consultation does not exist.");
-    if (row.closedEarlyAt || row.closesAt <= now) throw new AppError("conflict", "This consultation is already closed.");
-    await tx.update(consultations).set({ closedEarlyAt: now }).where(eq(consultations.id, consultationId));
+    if (row.c.closedEarlyAt || row.c.closesAt <= now) throw new AppError("conflict", "This consultation is already closed.");
+    await tx.update(consultations).set({ closedEarlyAt: now, closedReason: reason }).where(eq(consultations.id, consultationId));
+    const invited = await tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "representative")))
+      .innerJoin(organizations, eq(organizations.id, users.organizationId))
+      .innerJoin(consultationPillars, eq(consultationPillars.pillarId, organizations.pillarId))
+      .where(eq(consultationPillars.consultationId, consultationId));
+    const commenters = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.consultationId, consultationId));
+    const people = [...new Set([...invited, ...commenters].map((p) => p.id))].filter((id) => id !== staff.id);
+    const ids = await notify(
+      tx,
+      people.map((userId) => ({
+        userId,
+        kind: "consultation_closed" as const,
+        title: `Consultation closed early: ${row.title}`,
+        body: `Comments are no longer accepted. Reason: ${reason.slice(0, 300)}`,
+        href: `/policies/${row.slug}/consultations/${consultationId}`,
+        dedupeKey: `consultation-closed:${consultationId}`,
+      })),
+    );
     await recordAudit(tx, {
       actorId: staff.id,
       action: "consultation.close",
       entityType: "consultation",
       entityId: consultationId,
-      before: { closesAt: row.closesAt, closedEarlyAt: null },
-      after: { closesAt: row.closesAt, closedEarlyAt: now },
+      before: { closesAt: row.c.closesAt, closedEarlyAt: null },
+      after: { closesAt: row.c.closesAt, closedEarlyAt: now, reason, notified: ids.length },
     });
+    return { notified: ids.length };
   });
-}
-
-/** The final version comments attach to now: the latest final version of the policy. */
-async function currentFinalVersion(db: DB | Tx, policyId: string) {
-  const [version] = await db
-    .select({ id: policyVersions.id })
-    .from(policyVersions)
-    .where(and(eq(policyVersions.policyId, policyId), eq(policyVersions.state, "final")))
-    .orderBy(sql`${policyVersions.number} desc`)
-    .limit(1);
-  return version;
 }
 
 /**
@@ -136,13 +164,18 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
   const author = authorize(actor, "comment.create");
   const { consultationId, body, parentId, ...anchor } = parseInput(createCommentSchema, input);
   return db.transaction(async (tx) => {
-    const [consultation] = await tx.select().from(consultations).where(eq(consultations.id, consultationId));
-    if (!consultation) throw new AppError("not_found", "That consultation does not exist.");
+    const [found] = await tx
+      .select({ consultation: consultations, policyStatus: policies.status })
+      .from(consultations)
+      .innerJoin(policies, eq(policies.id, consultations.policyId))
+      .where(eq(consultations.id, consultationId));
+    if (!found) throw new AppError("not_found", "That consultation does not exist.");
+    const { consultation, policyStatus } = found;
     const invited = await tx
       .select({ id: consultationPillars.pillarId })
       .from(consultationPillars)
       .where(eq(consultationPillars.consultationId, consultationId));
-    const refusal = commentRefusal(author, { ...consultation, invitedPillarIds: invited.map((p) => p.id) }, now);
+    const refusal = commentRefusal(author, { ...consultation, policyStatus, invitedPillarIds: invited.map((p) => p.id) }, now);
     if (refusal) throw new AppError(refusal.code, refusal.reason);
 
     let versionId: string;
@@ -161,9 +194,8 @@ export async function createComment(db: DB, actor: Actor | null, input: unknown,
       paragraphKey = parent.paragraphKey;
       quote = null;
     } else {
-      const current = await currentFinalVersion(tx, consultation.policyId);
-      if (!current) throw new AppError("conflict", "This policy has no final version to comment on.");
-      versionId = current.id;
+      // A round's text is frozen: comments are written on the version it consults on.
+      versionId = consultation.versionId;
       const [paragraph] = await tx
         .select({ body: policyParagraphs.body })
         .from(policyParagraphs)

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { consultationAccess } from "@/lib/policies/access";
 import { listParagraphs } from "@/lib/policies/queries";
 import { computeCoverage } from "./coverage";
-import { commentRefusal, consultationPhase } from "./rules";
+import { commentRefusal, consultationPhase, outdatedReason } from "./rules";
 import { registerFilterSchema } from "./schemas";
 
 /** A consultation the actor may read, with its policy and invited pillars. */
@@ -71,12 +71,12 @@ export async function listConsultationComments(db: DB, consultationId: string, w
     .where(and(eq(comments.consultationId, consultationId), where))
     .orderBy(asc(comments.createdAt));
 }
-export type ConsultationComment = Awaited<ReturnType<typeof listConsultationComments>>[number];
+export type ConsultationComment = Awaited<ReturnType<typeof listConsultationComments>>[number] & { outdated?: string | null };
 
 /**
- * The consultation page: the text being commented on (the policy's latest final version), comments
- * by paragraph, outdated comments with their original paragraph, coverage and, for the viewer,
- * why they may not comment if they may not.
+ * The consultation page: the round's text (the version it consults on, frozen while it is open),
+ * comments by paragraph, each with the version it was written on and whether it is outdated against
+ * the policy's latest final version, coverage and, for the viewer, why they may not comment.
  */
 export async function getConsultation(db: DB, actor: Actor | null, input: { consultationId: string }, now = new Date()) {
   const { consultation, policy, versionNumber, invitedPillarIds, reader } = await loadReadableConsultation(db, actor, input.consultationId);
@@ -86,26 +86,33 @@ export async function getConsultation(db: DB, actor: Actor | null, input: { cons
     .where(and(eq(policyVersions.policyId, policy.id), eq(policyVersions.state, "final")))
     .orderBy(asc(policyVersions.number));
   const latest = finals.at(-1) ?? { id: consultation.versionId, number: versionNumber };
-  const [paragraphs, allComments, allPillars] = await Promise.all([
-    listParagraphs(db, latest.id),
+  const [paragraphs, latestParagraphs, rawComments, allPillars] = await Promise.all([
+    listParagraphs(db, consultation.versionId),
+    latest.id === consultation.versionId ? null : listParagraphs(db, latest.id),
     listConsultationComments(db, consultation.id),
     db.select({ id: pillars.id, name: pillars.name }).from(pillars).orderBy(asc(pillars.sortOrder)),
   ]);
-  // Bodies of paragraphs that outdated comments were written on.
+  const current = { number: latest.number, paragraphs: new Map((latestParagraphs ?? paragraphs).map((p) => [p.key, p.body])) };
+  const allComments = rawComments.map((c) => ({
+    ...c,
+    outdated: c.parentId ? null : (outdatedReason(c, current) ?? (c.outdatedAt ? "Outdated: its text changed in a later version" : null)),
+  }));
+  // Bodies of paragraphs that comments outside the round's text were written on (older records).
+  const shownKeys = new Set(paragraphs.map((p) => p.key));
   const outdatedOrigins = new Map<string, string>();
-  for (const c of allComments.filter((c) => c.outdatedAt && !c.parentId)) {
-    const original = await listParagraphs(db, c.versionId);
+  for (const c of allComments.filter((c) => !c.parentId && !shownKeys.has(c.paragraphKey))) {
+    const original = await listParagraphs(db, c.originalVersionId);
     outdatedOrigins.set(c.id, original.find((p) => p.key === c.paragraphKey)?.body ?? "");
   }
   const pillarInfo = allPillars.map((p) => ({ ...p, invited: invitedPillarIds.includes(p.id) }));
   const coverage = computeCoverage(
     paragraphs.map((p) => p.key),
     pillarInfo,
-    allComments.filter((c) => !c.outdatedAt),
+    allComments.filter((c) => !c.outdated),
   );
   const refusal = commentRefusal(
     { roles: reader.roles, pillarId: reader.pillarId, pillarName: reader.pillarName },
-    { ...consultation, invitedPillarIds },
+    { ...consultation, policyStatus: policy.status, invitedPillarIds },
     now,
   );
   return {
@@ -134,7 +141,8 @@ export async function listRegister(db: DB, actor: Actor | null, input: { consult
       paragraphKey: comments.paragraphKey,
       paragraphNumber: sql<
         number | null
-      >`(select pp.position + 1 from policy_paragraphs pp where pp.version_id = ${comments.versionId} and pp.key = ${comments.paragraphKey})`,
+      >`coalesce((select pp.position + 1 from policy_paragraphs pp where pp.version_id = ${consultation.versionId} and pp.key = ${comments.paragraphKey}),
+        (select pp.position + 1 from policy_paragraphs pp where pp.version_id = ${comments.versionId} and pp.key = ${comments.paragraphKey}))`,
       quote: comments.quote,
       body: comments.body,
       status: comments.status,
@@ -161,7 +169,10 @@ export async function listRegister(db: DB, actor: Actor | null, input: { consult
         filter.status ? eq(comments.status, filter.status) : undefined,
       ),
     )
-    .orderBy(asc(comments.createdAt));
+    .orderBy(
+      sql`(select pp.position from policy_paragraphs pp where pp.version_id = ${consultation.versionId} and pp.key = ${comments.paragraphKey}) asc nulls last`,
+      asc(comments.createdAt),
+    );
   const allPillars = await db.select({ id: pillars.id, name: pillars.name }).from(pillars).orderBy(asc(pillars.sortOrder));
   return { consultation, policy, versionNumber, invitedPillarIds, filter, rows, pillars: allPillars };
 }

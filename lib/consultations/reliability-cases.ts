@@ -32,9 +32,9 @@ export const httpCases = defineHttpCases([
     target: { kind: "action", file, exportName: "closeConsultationAction" },
     prepare: async (db) => {
       const c = await insertConsultation(db);
-      return { fields: { consultationId: c.consultationId, slug: c.slug } };
+      return { fields: { consultationId: c.consultationId, slug: c.slug, reason: "The text needs a new version first." } };
     },
-    writes: ["consultations", "audit_log"],
+    writes: ["consultations", "notifications", "audit_log"],
     addsOneRowTo: ["audit_log"],
   },
   {

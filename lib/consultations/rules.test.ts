@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/permissions";
-import { commentRefusal, consultationPhase, effectiveClose } from "./rules";
+import { commentRefusal, consultationPhase, effectiveClose, outdatedReason } from "./rules";
 
 const opensAt = new Date("2026-03-01T08:00:00Z");
 const closesAt = new Date("2026-03-15T16:00:00Z");
@@ -44,6 +44,29 @@ describe("who may comment", () => {
     for (const roles of [["secretariat"], ["director"], ["representative"]] as Role[][]) {
       expect(commentRefusal(who(roles, "government"), c, new Date("2026-02-01T00:00:00Z"))?.reason).toMatch(/not opened yet/);
       expect(commentRefusal(who(roles, "government"), c, closesAt)?.reason).toMatch(/closed/);
+    }
+  });
+});
+
+describe("a comment against the current text", () => {
+  const current = { number: 3, paragraphs: new Map([["a", "Companies report incidents within 72 hours."]]) };
+  it("fits while its paragraph is there and its quoted words still appear", () => {
+    expect(outdatedReason({ paragraphKey: "a", quote: null }, current)).toBeNull();
+    expect(outdatedReason({ paragraphKey: "a", quote: "within 72 hours" }, current)).toBeNull();
+  });
+  it("is outdated when its paragraph is gone or its quoted words no longer appear, and says which", () => {
+    expect(outdatedReason({ paragraphKey: "b", quote: null }, current)).toBe("Outdated: paragraph removed in version 3");
+    expect(outdatedReason({ paragraphKey: "a", quote: "within 14 days" }, current)).toBe("Outdated: quoted words no longer in version 3");
+  });
+});
+
+describe("a withdrawn policy", () => {
+  it("takes no comment from anyone, even while its window would be open", () => {
+    for (const roles of [["secretariat"], ["director"], ["representative"]] as Role[][]) {
+      expect(commentRefusal(who(roles, "government"), { ...c, policyStatus: "withdrawn" }, during)).toEqual({
+        code: "conflict",
+        reason: "This policy was withdrawn; comments are no longer accepted.",
+      });
     }
   });
 });

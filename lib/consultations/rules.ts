@@ -26,10 +26,11 @@ export type CommentRefusal = { code: "unauthenticated" | "forbidden" | "conflict
  */
 export function commentRefusal(
   actor: { roles: readonly Role[]; pillarId: string; pillarName?: string } | null,
-  consultation: ConsultationWindow & { invitedPillarIds: readonly string[] },
+  consultation: ConsultationWindow & { invitedPillarIds: readonly string[]; policyStatus?: string },
   now: Date,
 ): CommentRefusal | null {
   if (!actor) return { code: "unauthenticated", reason: "Sign in to comment on this consultation." };
+  if (consultation.policyStatus === "withdrawn") return { code: "conflict", reason: "This policy was withdrawn; comments are no longer accepted." };
   if (!can(actor.roles, "comment.create")) {
     return {
       code: "forbidden",
@@ -45,5 +46,20 @@ export function commentRefusal(
     const pillar = actor.pillarName ?? "your pillar";
     return { code: "forbidden", reason: `This consultation does not invite ${pillar}, so representatives of ${pillar} cannot comment on it.` };
   }
+  return null;
+}
+
+/**
+ * Why a comment no longer fits the policy's current text, or null when it still does: its paragraph
+ * is gone, or the words it quotes no longer appear in that paragraph. `current` maps paragraph keys
+ * to their text in the latest final version.
+ */
+export function outdatedReason(
+  comment: { paragraphKey: string; quote: string | null },
+  current: { number: number; paragraphs: ReadonlyMap<string, string> },
+): string | null {
+  const body = current.paragraphs.get(comment.paragraphKey);
+  if (body === undefined) return `Outdated: paragraph removed in version ${current.number}`;
+  if (comment.quote && !body.includes(comment.quote)) return `Outdated: quoted words no longer in version ${current.number}`;
   return null;
 }

@@ -19,6 +19,15 @@ export const openConsultationSchema = z.object({
 
 export const consultationIdSchema = z.object({ consultationId: z.uuid("Unknown consultation.") });
 
+export const closeConsultationSchema = z.object({
+  consultationId: z.uuid("Unknown consultation."),
+  reason: z
+    .string("Give the reason for closing the consultation early.")
+    .trim()
+    .min(10, "Give the reason for closing the consultation early (at least 10 characters).")
+    .max(2000, "Keep the reason under 2,000 characters."),
+});
+
 export const createCommentSchema = z.object({
   consultationId: z.uuid("Unknown consultation."),
   paragraphKey: z.string().regex(/^[a-z0-9-]{1,40}$/, "Choose a paragraph."),
@@ -54,6 +63,9 @@ export const answerCommentSchema = z
   .superRefine((value, ctx) => {
     if (value.status === "not_accepted" && !value.response) {
       ctx.addIssue({ code: "custom", path: ["response"], message: "Give the reason why the comment is not accepted." });
+    }
+    if (value.status === "noted" && !value.response) {
+      ctx.addIssue({ code: "custom", path: ["response"], message: "Say what was noted and what follows from it." });
     }
   });
 

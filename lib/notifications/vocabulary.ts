@@ -10,5 +10,8 @@ export const NOTIFICATION_KINDS = [
   "task_overdue",
   "task_submitted",
   "seat_assigned",
+  "consultation_closed",
+  "policy_withdrawn",
+  "motion_withdrawn",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -28,6 +28,10 @@ export const finalizeVersionAction = formAction(
 );
 
 export const changePolicyStatusAction = formAction(
-  ({ db, actor, input }) => changePolicyStatus(db, actor, input.pick("policyId", "status")),
-  (_result, input) => ({ message: "Status changed.", refresh: [`/policies/${input.segment("slug")}`, "/policies"] }),
+  ({ db, actor, input }) => changePolicyStatus(db, actor, { ...input.pick("policyId", "status"), reason: input.text("reason") ?? "" }),
+  ({ status, notified }, input) => ({
+    message:
+      status === "withdrawn" ? `The policy is withdrawn; ${notified} ${notified === 1 ? "person was" : "people were"} told.` : "Status changed.",
+    refresh: [`/policies/${input.segment("slug")}`, "/policies", "/votes"],
+  }),
 );

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, comments, policies, policyVersions } from "@/db/schema";
-import { answerComment, createComment, openConsultation } from "@/lib/consultations/commands";
+import { answerComment, closeConsultation, createComment, openConsultation } from "@/lib/consultations/commands";
 import { getConsultation } from "@/lib/consultations/queries";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
@@ -79,6 +79,12 @@ describe("drafts, versions and carry-forward", () => {
       pillarIds: ["government"],
     });
     const onEdited = await createComment(t.db, rep, { consultationId, paragraphKey: k[1], quote: "within 14 days", body: "Too slow." });
+    const onKept = await createComment(t.db, rep, {
+      consultationId,
+      paragraphKey: k[1],
+      quote: "Companies report",
+      body: "Who reports for a consortium?",
+    });
     const onDeleted = await createComment(t.db, rep, { consultationId, paragraphKey: k[2], body: "Training should be twice a year." });
     const reply = await createComment(t.db, sec, { consultationId, paragraphKey: k[2], parentId: onDeleted.id, body: "Noted for discussion." });
     const answered = await createComment(t.db, rep, { consultationId, paragraphKey: k[0], body: "Scope is fine." });
@@ -93,8 +99,13 @@ describe("drafts, versions and carry-forward", () => {
       bodyMd: V2,
       changeSummary: "72 hours; training moved out; follow-up added.",
     });
+    // The round's text is frozen: version 2 cannot be made final while the round on version 1 is open.
+    const frozen = await expectRefused(t.db, () => finalizeVersion(t.db, sec, { policyId }), "conflict");
+    expect(frozen.message).toMatch(/frozen until the round closes/);
+    await closeConsultation(t.db, sec, { consultationId, reason: "Version 2 answers the comments received." });
     const moved = await finalizeVersion(t.db, sec, { policyId });
-    expect(moved).toEqual({ number: 2, carried: 1, outdated: 1 });
+    // Carried: the comment whose quoted words survive; outdated: the quote that is gone, and the deleted paragraph.
+    expect(moved).toEqual({ number: 2, carried: 1, outdated: 2 });
 
     const v2 = await getPolicy(t.db, sec, { slug });
     expect(v2.current!.number).toBe(2);
@@ -104,16 +115,25 @@ describe("drafts, versions and carry-forward", () => {
 
     const rows = await t.db.select().from(comments).where(eq(comments.consultationId, consultationId));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(onEdited.id)).toMatchObject({ versionId: v2.current!.id, originalVersionId: v1.current!.id, outdatedAt: null });
+    expect(byId.get(onKept.id)).toMatchObject({ versionId: v2.current!.id, originalVersionId: v1.current!.id, outdatedAt: null });
+    expect(byId.get(onEdited.id)).toMatchObject({ versionId: v1.current!.id, originalVersionId: v1.current!.id });
+    expect(byId.get(onEdited.id)!.outdatedAt).toBeInstanceOf(Date);
     expect(byId.get(onDeleted.id)!.outdatedAt).toBeInstanceOf(Date);
     expect(byId.get(onDeleted.id)!.versionId).toBe(v1.current!.id);
     expect(byId.get(reply.id)!.outdatedAt).toBeInstanceOf(Date);
     // Answered comments belong to the register of the version they were made on.
     expect(byId.get(answered.id)!.versionId).toBe(v1.current!.id);
 
+    // The round's page keeps its frozen text (version 1); each comment says the version it was written on and whether it still fits version 2.
     const page = await getConsultation(t.db, rep, { consultationId });
+    expect(page.versionNumber).toBe(1);
     expect(page.currentVersion.number).toBe(2);
-    expect(page.outdatedOrigins.get(onDeleted.id)).toMatch(/Training/);
+    expect(page.paragraphs.map((p) => p.key)).toEqual(k);
+    const shown = new Map(page.comments.map((c) => [c.id, c]));
+    expect(shown.get(onKept.id)).toMatchObject({ originalVersionNumber: 1, outdated: null });
+    expect(shown.get(onEdited.id)!.outdated).toBe("Outdated: quoted words no longer in version 2");
+    expect(shown.get(answered.id)).toMatchObject({ originalVersionNumber: 1, outdated: null });
+    expect(shown.get(onDeleted.id)!.outdated).toBe("Outdated: paragraph removed in version 2");
 
     const pair = await getVersionPair(t.db, null, { slug, from: 1, to: 2 }).catch((e: AppError) => e);
     expect(pair).toBeInstanceOf(AppError);
@@ -137,17 +157,23 @@ describe("drafts, versions and carry-forward", () => {
     const vote = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "voting" }), "conflict");
     expect(vote.message).toMatch(/board motion/);
     await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "adopted" }), "conflict");
-    await changePolicyStatus(t.db, sec, { policyId: id, status: "withdrawn" });
+    const noReason = await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "withdrawn" }), "invalid");
+    expect(noReason.fieldErrors.reason).toEqual(["Give the reason for withdrawing the policy (at least 10 characters)."]);
+    await changePolicyStatus(t.db, sec, { policyId: id, status: "withdrawn", reason: "Superseded by the new incident rules." });
     const [audit] = await t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "policy.changeStatus")));
-    expect(audit).toMatchObject({ before: { status: "board_review" }, after: { status: "withdrawn" } });
+    expect(audit).toMatchObject({
+      before: { status: "board_review" },
+      after: { status: "withdrawn", reason: "Superseded by the new incident rules." },
+    });
     await expectRefused(t.db, () => changePolicyStatus(t.db, sec, { policyId: id, status: "draft" }), "conflict");
     await expectRefused(t.db, () => createVersion(t.db, sec, { policyId: id }), "conflict");
     await expectRefused(
       t.db,
-      () => changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn" }),
+      () =>
+        changePolicyStatus(t.db, sec, { policyId: "00000000-0000-4000-8000-000000000000", status: "withdrawn", reason: "No such policy at all." }),
       "not_found",
     );
   });
@@ -215,5 +241,30 @@ describe("who sees which policies", () => {
     expect(all.rows.every((r) => r.status === "draft")).toBe(true);
     const filtered = await listPolicies(t.db, director, { category: "budget", status: "nonsense" });
     expect(filtered.rows.map((r) => r.category)).toEqual(["budget"]);
+  });
+
+  it("the list shows each policy's latest version the reader may see and whether it is open for comment now", async () => {
+    const sec = await t.actor("secretariat@example.org");
+    const rep = await t.actor("rep.gov@example.org");
+    const { id: policyId, slug } = await createPolicy(t.db, sec, { title: "Listed Version Policy", category: "guidance", bodyMd: V1 });
+    await finalizeVersion(t.db, sec, { policyId });
+    const { id: quietId, slug: quietSlug } = await createPolicy(t.db, sec, { title: "Quiet Listed Policy", category: "guidance", bodyMd: V1 });
+    const row = async (actor: typeof sec | null, wanted: string) => (await listPolicies(t.db, actor, {})).rows.find((r) => r.slug === wanted);
+    expect(await row(sec, slug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    expect(await row(sec, quietSlug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    const v1 = await getPolicy(t.db, sec, { slug });
+    await openConsultation(t.db, sec, {
+      policyId,
+      versionId: v1.current!.id,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      pillarIds: ["government"],
+    });
+    await createVersion(t.db, sec, { policyId });
+    // The Secretariat sees the draft version 2; the representative only final versions.
+    expect(await row(sec, slug)).toMatchObject({ latestVersion: 2, openConsultation: true });
+    expect(await row(rep, slug)).toMatchObject({ latestVersion: 1, openConsultation: true });
+    expect(await row(sec, quietSlug)).toMatchObject({ latestVersion: 1, openConsultation: false });
+    expect(quietId).not.toBe(policyId);
   });
 });

@@ -1,6 +1,19 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import { policies, policyParagraphs, policyVersions } from "@/db/schema";
+import {
+  comments,
+  consultationPillars,
+  consultations,
+  organizations,
+  policies,
+  policyParagraphs,
+  policyVersions,
+  userRoles,
+  users,
+} from "@/db/schema";
+import { notify } from "@/lib/notifications/notify";
+import { lockLiveMotionsOfPolicy, withdrawLockedMotion } from "@/lib/votes/withdraw";
+import { lastRound, policyStateOf } from "./state";
 import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,7 +22,7 @@ import { carryCommentsForward } from "@/lib/consultations/carry-forward";
 import { AppError, violatedConstraint } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { alignParagraphs, type KeyedParagraph, newParagraphKey, splitParagraphs } from "./paragraphs";
-import { acceptsNewVersions, checkStatusMove, MOTION_MOVES, secretariatMoves } from "./rules";
+import { acceptsNewVersions, checkStatusMove, MOTION_MOVES, policyMoveRefusal, secretariatMoves } from "./rules";
 import { changeStatusSchema, createPolicySchema, editDraftSchema, policyIdSchema, slugify } from "./schemas";
 
 /** Locks the policy row for the rest of the transaction, so concurrent moves see each other. */
@@ -154,7 +167,9 @@ export async function finalizeVersion(db: DB, actor: Actor | null, input: unknow
   const staff = authorize(actor, "version.finalize");
   const { policyId } = parseInput(policyIdSchema, input);
   return db.transaction(async (tx) => {
-    await lockPolicy(tx, policyId);
+    const policy = await lockPolicy(tx, policyId);
+    const refusal = policyMoveRefusal("finalise_version", staff.roles, await policyStateOf(tx, policy));
+    if (refusal) throw new AppError("conflict", refusal);
     const draft = await latestVersion(tx, policyId);
     if (!draft || draft.state !== "draft") throw new AppError("conflict", "There is no draft version to make final.");
     const paragraphs = await paragraphsOf(tx, draft.id);
@@ -177,12 +192,19 @@ export async function finalizeVersion(db: DB, actor: Actor | null, input: unknow
 }
 
 /**
- * Moves a policy along its lifecycle by hand. Opening a consultation and the moves that belong to
- * motions (voting, adopted, rejected) are refused here: they have their own commands.
+ * Moves a policy along its lifecycle by hand: to board review (once the last round is closed and
+ * every comment of it answered, or the reason recorded), back to drafting, or withdrawn. Opening a
+ * consultation and the moves that belong to motions (voting, adopted, rejected) are refused here:
+ * they have their own commands.
  */
-export async function changePolicyStatus(db: DB, actor: Actor | null, input: unknown): Promise<{ status: PolicyStatus }> {
+export async function changePolicyStatus(
+  db: DB,
+  actor: Actor | null,
+  input: unknown,
+  now = new Date(),
+): Promise<{ status: PolicyStatus; notified: number }> {
   const staff = authorize(actor, "policy.changeStatus");
-  const { policyId, status } = parseInput(changeStatusSchema, input);
+  const { policyId, status, reason } = parseInput(changeStatusSchema, input);
   return db.transaction(async (tx) => {
     const policy = await lockPolicy(tx, policyId);
     const move = checkStatusMove(policy.status, status);
@@ -193,15 +215,85 @@ export async function changePolicyStatus(db: DB, actor: Actor | null, input: unk
         : "Open a consultation to put the policy out for comment.";
       throw new AppError("conflict", reason, { status: [reason] });
     }
-    await tx.update(policies).set({ status, updatedAt: new Date() }).where(eq(policies.id, policyId));
+    const state = await policyStateOf(tx, policy, now);
+    const round = await lastRound(tx, policyId);
+    if (status === "board_review") {
+      // A reason typed now counts as recorded for the unanswered comments.
+      const refusal = policyMoveRefusal("send_to_board_review", staff.roles, {
+        ...state,
+        unansweredReason: state.unansweredReason || reason.length > 0,
+      });
+      if (refusal) throw new AppError("conflict", refusal, state.unanswered > 0 && !state.roundOpen ? { reason: [refusal] } : undefined);
+      if (reason && state.unanswered > 0 && round)
+        await tx.update(consultations).set({ unansweredReason: reason }).where(eq(consultations.id, round.id));
+    }
+    if (status === "draft") {
+      const refusal = policyMoveRefusal("return_to_drafting", staff.roles, state);
+      if (refusal) throw new AppError("conflict", refusal);
+    }
+    let notified = 0;
+    const effects: Record<string, unknown> = {};
+    if (status === "withdrawn") {
+      const refusal = policyMoveRefusal("withdraw", staff.roles, state);
+      if (refusal) throw new AppError("conflict", refusal);
+      const result = await withdrawalEffects(tx, policy, { actorId: staff.id, reason, now });
+      notified = result.notified;
+      Object.assign(effects, { closedConsultationIds: result.closedConsultationIds, withdrawnMotionIds: result.withdrawnMotionIds });
+    }
+    await tx
+      .update(policies)
+      .set({ status, updatedAt: now, ...(status === "withdrawn" ? { withdrawnAt: now, withdrawnReason: reason } : {}) })
+      .where(eq(policies.id, policyId));
     await recordAudit(tx, {
       actorId: staff.id,
       action: "policy.changeStatus",
       entityType: "policy",
       entityId: policyId,
       before: { status: policy.status },
-      after: { status },
+      after: { status, ...(reason ? { reason } : {}), ...effects },
     });
-    return { status };
+    return { status, notified };
   });
+}
+
+/**
+ * What withdrawing a policy does besides its status: closes its open or scheduled consultation
+ * round, withdraws its draft and open motions, and tells everyone concerned (the representatives of
+ * every pillar it was put out to, everyone who commented, the directors on an open motion's roll).
+ */
+async function withdrawalEffects(tx: Tx, policy: typeof policies.$inferSelect, options: { actorId: string; reason: string; now: Date }) {
+  const { now, reason } = options;
+  const closed = await tx
+    .update(consultations)
+    .set({ closedEarlyAt: now, closedReason: `The policy was withdrawn: ${reason}` })
+    .where(and(eq(consultations.policyId, policy.id), isNull(consultations.closedEarlyAt), gt(consultations.closesAt, now)))
+    .returning({ id: consultations.id });
+  const motionsToWithdraw = await lockLiveMotionsOfPolicy(tx, policy.id);
+  let notified = 0;
+  for (const motion of motionsToWithdraw) {
+    notified += (await withdrawLockedMotion(tx, motion, { ...options, reason: `The policy was withdrawn: ${reason}`, policyFollows: false }))
+      .notified;
+  }
+  const roundIds = tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.policyId, policy.id));
+  const representatives = await tx
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "representative")))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .innerJoin(consultationPillars, eq(consultationPillars.pillarId, organizations.pillarId))
+    .where(inArray(consultationPillars.consultationId, roundIds));
+  const commenters = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(inArray(comments.consultationId, roundIds));
+  const people = [...new Set([...representatives, ...commenters].map((p) => p.id))].filter((id) => id !== options.actorId);
+  const ids = await notify(
+    tx,
+    people.map((userId) => ({
+      userId,
+      kind: "policy_withdrawn" as const,
+      title: `Policy withdrawn: ${policy.title}`,
+      body: `${closed.length ? "Its consultation is closed and comments are no longer accepted. " : ""}Reason: ${reason.slice(0, 300)}`,
+      href: `/policies/${policy.slug}`,
+      dedupeKey: `policy-withdrawn:${policy.id}`,
+    })),
+  );
+  return { notified: notified + ids.length, closedConsultationIds: closed.map((c) => c.id), withdrawnMotionIds: motionsToWithdraw.map((m) => m.id) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, or, type SQL, sql } from "drizzle-orm";
 import { type DB, isUuid } from "@/db/client";
+import { outer } from "@/db/sql";
 import { consultationPillars, consultations, motions, policies, policyParagraphs, policyVersions } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
@@ -8,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { consultationAccess, policyAccess, seesDraftVersions, type Viewer } from "./access";
 import { policyFilterSchema } from "./schemas";
+import { lastRound, policyStateOf, registerSummary } from "./state";
 
 function viewerOf(actor: Actor | null): Viewer {
   return actor ? { roles: actor.roles, pillarId: actor.pillarId } : null;
@@ -43,8 +45,10 @@ export async function listPolicies(db: DB, actor: Actor | null, input: unknown) 
       category: policies.category,
       status: policies.status,
       updatedAt: policies.updatedAt,
-      latestVersion: sql<number | null>`(select max(v.number)::int from policy_versions v where v.policy_id = ${policies.id} and ${finalOnly})`,
-      openConsultation: sql<boolean>`exists (select 1 from consultations c where c.policy_id = ${policies.id}
+      latestVersion: sql<
+        number | null
+      >`(select max(v.number)::int from policy_versions v where v.policy_id = ${outer(policies.id)} and ${finalOnly})`,
+      openConsultation: sql<boolean>`exists (select 1 from consultations c where c.policy_id = ${outer(policies.id)}
         and c.opens_at <= now() and c.closes_at > now() and c.closed_early_at is null)`,
     })
     .from(policies)
@@ -142,7 +146,14 @@ export async function getPolicy(db: DB, actor: Actor | null, input: { slug: stri
     .from(motions)
     .where(and(eq(motions.policyId, policy.id), actor && can(actor.roles, "motion.readInternal") ? undefined : eq(motions.status, "closed")))
     .orderBy(desc(motions.createdAt));
-  return { policy, versions, current, paragraphs, consultations: visibleConsultations, motions: motionRows };
+  // What the Secretariat's controls depend on, and the register's summary for board review.
+  const internal = actor && can(actor.roles, "policy.readInternal");
+  const state = internal ? await policyStateOf(db, policy) : null;
+  const round = internal ? await lastRound(db, policy.id) : undefined;
+  const register = round
+    ? { consultationId: round.id, unansweredReason: round.unansweredReason, pillars: await registerSummary(db, round.id) }
+    : null;
+  return { policy, versions, current, paragraphs, consultations: visibleConsultations, motions: motionRows, state, register };
 }
 
 /** The policy and its draft version for the editor (Secretariat only). */

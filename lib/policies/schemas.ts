@@ -33,10 +33,18 @@ export const editDraftSchema = z.object({
   bodyMd,
   changeSummary,
 });
-export const changeStatusSchema = z.object({
-  policyId: z.uuid("Unknown policy."),
-  status: z.enum(POLICY_STATUSES, "Choose a status."),
-});
+export const changeStatusSchema = z
+  .object({
+    policyId: z.uuid("Unknown policy."),
+    status: z.enum(POLICY_STATUSES, "Choose a status."),
+    /** Why: required to withdraw; for board review, why comments of the last round go unanswered. */
+    reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional().default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (value.status === "withdrawn" && value.reason.length < 10) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Give the reason for withdrawing the policy (at least 10 characters)." });
+    }
+  });
 export const policyIdSchema = z.object({ policyId: z.uuid("Unknown policy.") });
 
 export const policyFilterSchema = z.object({

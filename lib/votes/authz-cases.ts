@@ -3,6 +3,7 @@ import { motionRoll, motions, recusals, users } from "@/db/schema";
 import { authzCase, defineAuthzCases } from "@/lib/testing/authz";
 import { castBallot, closeMotionEarly, declareRecusal, draftMotion, openMotion } from "./commands";
 import { insertDraftResolution, openFreshResolution } from "./fixtures";
+import { proposeAmendment, withdrawMotion } from "./motion-commands";
 import { finaliseIfDueAndExportRollCall, finaliseIfDueAndGetLiveTally, finaliseIfDueAndGetRollCall } from "./queries";
 import { saveRule } from "./rule-commands";
 
@@ -31,6 +32,20 @@ export const cases = defineAuthzCases({
   "motion.open": authzCase({
     prepare: async (db) => ({ motionId: await insertDraftResolution(db) }),
     run: (db, actor, p) => openMotion(db, actor, p),
+  }),
+  "motion.amend": authzCase({
+    prepare: async (db) => ({ motionId: await insertDraftResolution(db) }),
+    run: (db, actor, p) =>
+      proposeAmendment(db, actor, {
+        ...p,
+        title: "Meeting in Nairobi",
+        resolutionText: "The Board resolves to hold its next ordinary meeting in Nairobi.",
+        rationale: "Half the Board is based in Africa.",
+      }),
+  }),
+  "motion.withdraw": authzCase({
+    prepare: async (db) => ({ motionId: await openFreshResolution(db) }),
+    run: (db, actor, p) => withdrawMotion(db, actor, { ...p, reason: "The venue is no longer available." }),
   }),
   "motion.closeEarly": authzCase({
     // Three of four industry directors recused: the pillar minimums can no longer be met, so the outcome is decided.

@@ -159,8 +159,8 @@ describe("ballots", () => {
         "not_found",
       ],
       [
-        "a recusal after voting",
-        async () => declareRecusal(t.db, await t.actor("cso2@example.org"), { motionId: openId, reason: "A late conflict of interest." }),
+        "a second recusal from a recused director",
+        async () => declareRecusal(t.db, await t.actor("psc3@example.org"), { motionId: openId, reason: "A second conflict of interest." }),
         "conflict",
       ],
       [
@@ -225,7 +225,7 @@ describe("ballots", () => {
     expect(detail!.tally!.pillars.find((p) => p.pillarId === "industry")).toMatchObject({ recused: 1, eligible: 3 });
     expect(detail!.mine!.recusedReason).toBe("My company is named in the resolution.");
     expect(detail!.rollCall!.find((r) => r.directorId === psc2.id)!.recusedReason).toBe("My company is named in the resolution.");
-    expect((await refusal(declareRecusal(t.db, psc2, { motionId, reason: "Twice over, to be sure." }))).code).toBe("forbidden");
+    expect((await refusal(declareRecusal(t.db, psc2, { motionId, reason: "Twice over, to be sure." }))).code).toBe("conflict");
   });
 
   it(`20 concurrent submissions from each of the 12 directors leave exactly 12 current ballots and a correct tally`, async () => {

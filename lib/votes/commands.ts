@@ -11,7 +11,7 @@ import { notify } from "@/lib/notifications/notify";
 import { getTimezone } from "@/lib/settings";
 import { closeLockedMotion, finaliseIfDue } from "./finalise";
 import { castBallotSchema, declareRecusalSchema, draftMotionSchema, motionIdSchema } from "./schemas";
-import { pgErrorCode, tallyMotion } from "./tally-input";
+import { tallyMotion } from "./tally-input";
 import { parseMoment } from "@/lib/time";
 
 /** Drafts a motion: to adopt a final version of a policy in board review, or a free-text resolution. */
@@ -138,15 +138,18 @@ async function lockOpenMotionForDirector(tx: Tx, motionId: string, directorId: s
   const [onRoll] = await tx
     .select({ directorId: motionRoll.directorId })
     .from(motionRoll)
-    .where(and(eq(motionRoll.motionId, motionId), eq(motionRoll.directorId, directorId)))
+    .where(and(eq(motionRoll.motionId, motionId), eq(motionRoll.directorId, directorId), isNull(motionRoll.endedAt)))
     .for("update");
   if (!onRoll) throw new AppError("forbidden", "You are not on the roll of this motion.");
+  return motion;
+}
+
+async function activeRecusal(tx: Tx, motionId: string, directorId: string) {
   const [recusal] = await tx
     .select({ directorId: recusals.directorId })
     .from(recusals)
-    .where(and(eq(recusals.motionId, motionId), eq(recusals.directorId, directorId)));
-  if (recusal) throw new AppError("forbidden", "You declared a conflict of interest on this motion, so you cannot vote on it.");
-  return motion;
+    .where(and(eq(recusals.motionId, motionId), eq(recusals.directorId, directorId), isNull(recusals.withdrawnAt)));
+  return recusal;
 }
 
 /** Runs a ballot or recusal write; a motion past its closing time is finalised first, then refused. */
@@ -162,6 +165,12 @@ export async function castBallot(db: DB, actor: Actor | null, input: unknown): P
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
       await lockOpenMotionForDirector(tx, motionId, director.id);
+      if (await activeRecusal(tx, motionId, director.id)) {
+        throw new AppError(
+          "forbidden",
+          "You declared a conflict of interest on this motion, so you cannot vote on it; withdraw the declaration first.",
+        );
+      }
       const [previous] = await tx
         .select({ choice: ballots.choice })
         .from(ballots)
@@ -186,9 +195,9 @@ export async function castBallot(db: DB, actor: Actor | null, input: unknown): P
 }
 
 /**
- * Declares a conflict of interest: the director is off the roll for this motion. Declared before
- * voting only; a ballot already cast is part of the record and stays (the director may still change
- * it until close), so a recusal never rewrites what the tally has shown.
+ * Declares a conflict of interest: the director is off the roll for this motion. Declared after
+ * voting, the ballot is set aside (kept, not counted) and the declaration records that it came
+ * after voting; withdrawn before the close, the ballot counts again.
  */
 export async function declareRecusal(db: DB, actor: Actor | null, input: unknown): Promise<void> {
   const director = authorize(actor, "recusal.declare");
@@ -196,23 +205,24 @@ export async function declareRecusal(db: DB, actor: Actor | null, input: unknown
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
       await lockOpenMotionForDirector(tx, motionId, director.id);
+      if (await activeRecusal(tx, motionId, director.id))
+        throw new AppError("conflict", "You have already declared a conflict of interest on this motion.");
       const [cast] = await tx
         .select({ choice: ballots.choice })
         .from(ballots)
         .where(and(eq(ballots.motionId, motionId), eq(ballots.directorId, director.id)));
-      if (cast) throw new AppError("conflict", "You have already voted on this motion; a conflict of interest must be declared before voting.");
-      try {
-        await tx.insert(recusals).values({ motionId, directorId: director.id, reason });
-      } catch (error) {
-        if (pgErrorCode(error) === "23505") throw new AppError("conflict", "You have already declared a conflict of interest on this motion.");
-        throw error;
-      }
+      const now = new Date();
+      const afterVoting = Boolean(cast);
+      await tx
+        .insert(recusals)
+        .values({ motionId, directorId: director.id, reason, afterVoting, declaredAt: now })
+        .onConflictDoUpdate({ target: [recusals.motionId, recusals.directorId], set: { reason, afterVoting, declaredAt: now, withdrawnAt: null } });
       await recordAudit(tx, {
         actorId: director.id,
         action: "recusal.declare",
         entityType: "motion",
         entityId: motionId,
-        after: { directorId: director.id, reason },
+        after: { directorId: director.id, reason, ballotSetAside: cast?.choice ?? null },
       });
     }),
   );

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { motionResults, motionRoll, motions, policies } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -50,7 +50,11 @@ export async function closeLockedMotion(
     after: { status: "closed", passed: tally.passes, reasons: tally.reasons, policy: policyEffect },
   });
 
-  const roll = await tx.select({ directorId: motionRoll.directorId }).from(motionRoll).where(eq(motionRoll.motionId, motion.id));
+  // Holders who left the seat without voting are off the roll; their successors hear the result.
+  const roll = await tx
+    .select({ directorId: motionRoll.directorId })
+    .from(motionRoll)
+    .where(and(eq(motionRoll.motionId, motion.id), isNull(motionRoll.endedAt)));
   await notify(
     tx,
     roll.map((r) => ({

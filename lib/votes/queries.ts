@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { isUuid } from "@/db/client";
 import {
   ballots,
   boardSeats,
   decisionRules,
+  motionAmendments,
   motionResults,
   motionRoll,
   motions,
@@ -67,10 +68,13 @@ export async function finaliseIfDueAndGetMotion(db: DB, actor: Actor | null, id:
     read = await readMotion(db, id);
   }
   const motion = read?.motion;
-  if (!motion || motion.status === "withdrawn") return null;
+  if (!motion) return null;
   if (motion.status !== "closed" && !internal(actor)) {
     if (!actor) return null;
-    throw new AppError("forbidden", "Draft and open motions are for the Board and the Secretariat; the result is published when the motion closes.");
+    throw new AppError(
+      "forbidden",
+      "Draft, open and withdrawn motions are for the Board and the Secretariat; the result is published when the motion closes.",
+    );
   }
 
   const { resultPassed, resultReasons, resultTally, resultClosedEarly, resultDecidedAt, ...fields } = motion;
@@ -110,6 +114,8 @@ async function readMotion(db: DB, id: string) {
       openedAt: motions.openedAt,
       closedAt: motions.closedAt,
       createdAt: motions.createdAt,
+      withdrawnAt: motions.withdrawnAt,
+      withdrawnReason: motions.withdrawnReason,
       resultPassed: motionResults.passed,
       resultReasons: motionResults.reasons,
       resultTally: motionResults.tally,
@@ -142,7 +148,14 @@ async function readRollCall(db: DB, motionId: string) {
       choice: ballots.choice,
       votedAt: ballots.updatedAt,
       recusedReason: recusals.reason,
+      recusedAfterVoting: recusals.afterVoting,
+      endedAt: motionRoll.endedAt,
       changes: sql<number>`(select count(*)::int from ballot_history h where h.motion_id = ${motionRoll.motionId} and h.director_id = ${motionRoll.directorId})`,
+      // Every ballot the director cast on this motion, in order: the roll call shows the history, not only the count.
+      history: sql<
+        { choice: string; castAt: string }[]
+      >`coalesce((select json_agg(json_build_object('choice', h.choice, 'castAt', h.cast_at) order by h.cast_at, h.id)
+        from ballot_history h where h.motion_id = ${motionRoll.motionId} and h.director_id = ${motionRoll.directorId}), '[]'::json)`,
     })
     .from(motionRoll)
     .innerJoin(users, eq(users.id, motionRoll.directorId))
@@ -150,9 +163,9 @@ async function readRollCall(db: DB, motionId: string) {
     .innerJoin(pillars, eq(pillars.id, motionRoll.pillarId))
     .innerJoin(boardSeats, eq(boardSeats.id, motionRoll.seatId))
     .leftJoin(ballots, and(eq(ballots.motionId, motionRoll.motionId), eq(ballots.directorId, motionRoll.directorId)))
-    .leftJoin(recusals, and(eq(recusals.motionId, motionRoll.motionId), eq(recusals.directorId, motionRoll.directorId)))
+    .leftJoin(recusals, and(eq(recusals.motionId, motionRoll.motionId), eq(recusals.directorId, motionRoll.directorId), isNull(recusals.withdrawnAt)))
     .where(eq(motionRoll.motionId, motionId))
-    .orderBy(asc(pillars.sortOrder), asc(boardSeats.number));
+    .orderBy(asc(pillars.sortOrder), asc(boardSeats.number), sql`${motionRoll.endedAt} asc nulls last`);
 }
 
 export type RollCallRow = Awaited<ReturnType<typeof readRollCall>>[number];
@@ -182,7 +195,13 @@ export async function finaliseIfDueAndExportRollCall(db: DB, actor: Actor | null
         r.organizationName,
         r.pillarName,
         r.seatNumber,
-        r.recusedReason ? "recused" : (r.choice ?? "did not vote"),
+        r.recusedReason
+          ? r.choice
+            ? `recused after voting (${r.choice} set aside)`
+            : "recused"
+          : r.endedAt
+            ? "left the seat before voting"
+            : (r.choice ?? "did not vote"),
         r.votedAt ? r.votedAt.toISOString() : "",
         r.recusedReason ?? "",
       ]),
@@ -217,4 +236,25 @@ export async function finaliseIfDueAndGetLiveTally(db: DB, actor: Actor | null, 
   const [motion] = await db.select({ status: motions.status, rule: motions.ruleSnapshot }).from(motions).where(eq(motions.id, motionId));
   if (!motion?.rule) throw new AppError("not_found", "That motion has not been opened.");
   return tallyMotion(db, motionId, motion.rule);
+}
+
+/** The amendments proposed to a motion, in order, with who proposed each; internal like its draft. */
+export async function listAmendments(db: DB, actor: Actor | null, motionId: string) {
+  authorize(actor, "motion.readInternal");
+  if (!isUuid(motionId)) return [];
+  return db
+    .select({
+      id: motionAmendments.id,
+      number: motionAmendments.number,
+      title: motionAmendments.title,
+      resolutionText: motionAmendments.resolutionText,
+      rationale: motionAmendments.rationale,
+      chosenAt: motionAmendments.chosenAt,
+      createdAt: motionAmendments.createdAt,
+      proposedBy: users.name,
+    })
+    .from(motionAmendments)
+    .innerJoin(users, eq(users.id, motionAmendments.proposedById))
+    .where(eq(motionAmendments.motionId, motionId))
+    .orderBy(asc(motionAmendments.number));
 }

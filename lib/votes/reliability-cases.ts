@@ -142,4 +142,72 @@ export const httpCases = defineHttpCases([
     },
     writes: [],
   },
+  {
+    name: "edit draft motion",
+    permission: "motion.draft",
+    target: { kind: "action", file: ACTIONS, exportName: "editMotionAction" },
+    prepare: async (db) => ({
+      fields: {
+        motionId: await insertDraftResolution(db),
+        title: "Meeting in Geneva in spring",
+        resolutionText: "The Board resolves to hold its next ordinary meeting in Geneva in March.",
+        closesAt: inAWeek(),
+      },
+    }),
+    writes: ["motions", "audit_log"],
+    addsOneRowTo: ["audit_log"],
+  },
+  {
+    name: "delete draft motion",
+    permission: "motion.draft",
+    target: { kind: "action", file: ACTIONS, exportName: "deleteMotionAction" },
+    prepare: async (db) => ({ fields: { motionId: await insertDraftResolution(db) } }),
+    writes: ["motions", "motion_amendments", "audit_log"],
+    addsOneRowTo: ["audit_log"],
+  },
+  {
+    name: "propose amendment",
+    permission: "motion.amend",
+    target: { kind: "action", file: ACTIONS, exportName: "proposeAmendmentAction" },
+    prepare: async (db) => ({
+      fields: {
+        motionId: await insertDraftResolution(db),
+        title: "Meeting in Nairobi",
+        resolutionText: "The Board resolves to hold its next ordinary meeting in Nairobi.",
+        rationale: "Half the Board is based in Africa.",
+      },
+    }),
+    writes: ["motion_amendments", "audit_log"],
+    addsOneRowTo: ["motion_amendments", "audit_log"],
+  },
+  {
+    name: "choose the version put to the vote",
+    permission: "motion.open",
+    target: { kind: "action", file: ACTIONS, exportName: "chooseAmendmentAction" },
+    prepare: async (db) => ({ fields: { motionId: await insertDraftResolution(db), amendmentId: "original" } }),
+    writes: ["motions", "motion_amendments", "audit_log"],
+    addsOneRowTo: ["audit_log"],
+  },
+  {
+    name: "withdraw open motion",
+    permission: "motion.withdraw",
+    target: { kind: "action", file: ACTIONS, exportName: "withdrawMotionAction" },
+    prepare: async (db) => ({ fields: { motionId: await openFreshResolution(db), reason: "The venue is no longer available." } }),
+    writes: ["motions", "policies", "audit_log", "notifications"],
+    addsOneRowTo: ["audit_log"],
+  },
+  {
+    name: "withdraw a conflict of interest",
+    permission: "recusal.declare",
+    target: { kind: "action", file: ACTIONS, exportName: "withdrawRecusalAction" },
+    // Every director on the roll has declared one, so whichever director calls has one to withdraw.
+    prepare: async (db) => {
+      const motionId = await openFreshResolution(db);
+      const roll = await db.select({ id: motionRoll.directorId }).from(motionRoll).where(eq(motionRoll.motionId, motionId));
+      await db.insert(recusals).values(roll.map((d) => ({ motionId, directorId: d.id, reason: "Declared for the reliability suite." })));
+      return { fields: { motionId } };
+    },
+    writes: ["recusals", "audit_log"],
+    addsOneRowTo: ["audit_log"],
+  },
 ]);

@@ -62,3 +62,33 @@ export const ruleSchema = z.object({
 });
 
 export const ruleIdSchema = z.object({ ruleId: uuid("Unknown rule.") });
+
+const title = z.string("Enter a title.").trim().min(5, "Enter a title of at least 5 characters.").max(200, "Keep the title under 200 characters.");
+const reason = (what: string) =>
+  z
+    .string(`Give the reason ${what}.`)
+    .trim()
+    .min(10, `Give the reason ${what} (at least 10 characters).`)
+    .max(2000, "Keep the reason under 2,000 characters.");
+
+export const editMotionSchema = z.object({
+  motionId: uuid("Unknown motion."),
+  title,
+  resolutionText: z.string().trim().max(20_000, "Keep the resolution under 20,000 characters.").optional().nullable(),
+  closesAt: z.string("Enter a closing time.").trim().min(1, "Enter a closing time.").max(40, "Enter a valid closing time."),
+});
+
+export const withdrawMotionSchema = z.object({ motionId: uuid("Unknown motion."), reason: reason("for withdrawing the motion") });
+
+export const proposeAmendmentSchema = z.object({
+  motionId: uuid("Unknown motion."),
+  title,
+  resolutionText: z.string().trim().max(20_000, "Keep the resolution under 20,000 characters.").optional().nullable(),
+  rationale: reason("for the amendment"),
+});
+
+export const chooseAmendmentSchema = z.object({
+  motionId: uuid("Unknown motion."),
+  /** An amendment's id, or "original" for the text as drafted. */
+  amendmentId: z.union([z.uuid("Choose a version."), z.literal("original")], "Choose a version."),
+});

@@ -11,7 +11,9 @@ const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(v
 
 /**
  * Every pillar (in display order) and the motion's roll with each director's current ballot and
- * recusal, in one statement. Ballots and recusals reference the roll, so none is left out.
+ * recusal, in one statement. Ballots and recusals reference the roll, so none is left out; a holder
+ * who left the seat without voting is off the roll (a successor serves for the seat), and a
+ * withdrawn recusal no longer counts.
  */
 export async function readVotingRoll(tx: Tx | DB, motionId: string): Promise<VotingRoll> {
   const [row] = rowsOf<{ pillars: unknown; roll: unknown }>(
@@ -22,8 +24,8 @@ export async function readVotingRoll(tx: Tx | DB, motionId: string): Promise<Vot
                                   order by r.director_id), '[]'::json)
            from motion_roll r
            left join ballots b on b.motion_id = r.motion_id and b.director_id = r.director_id
-           left join recusals c on c.motion_id = r.motion_id and c.director_id = r.director_id
-          where r.motion_id = ${motionId}::uuid) as roll`),
+           left join recusals c on c.motion_id = r.motion_id and c.director_id = r.director_id and c.withdrawn_at is null
+          where r.motion_id = ${motionId}::uuid and r.ended_at is null) as roll`),
   );
   return { pillars: json<TallyPillar[]>(row!.pillars), roll: json<VotingRollEntry[]>(row!.roll) };
 }

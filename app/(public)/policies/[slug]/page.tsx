@@ -11,6 +11,11 @@ import { currentActor } from "@/lib/auth/session";
 import { formatDateTime, humanize } from "@/lib/format";
 import { getPolicy } from "@/lib/policies/queries";
 import { getTimezone } from "@/lib/settings";
+import { can } from "@/lib/auth/permissions";
+import { DraftMotionForm } from "@/components/votes/draft-motion-form";
+import { getDraftChoices } from "@/lib/votes/queries";
+import { toLocalInput } from "@/lib/time";
+import { COMMENT_STATUS_LABELS } from "@/components/policies/labels";
 
 export const metadata: Metadata = { title: "Policy" };
 
@@ -18,11 +23,21 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const actor = await currentActor();
   const db = await getDb();
-  const { policy, versions, current, paragraphs, consultations, motions } = await loadPageItem(() => getPolicy(db, actor, { slug }));
+  const { policy, versions, current, paragraphs, consultations, motions, state, register } = await loadPageItem(() => getPolicy(db, actor, { slug }));
   const timeZone = await getTimezone(db);
   const now = new Date();
   const openNow = consultations.find((c) => consultationPhase(c, now) === "open");
   const latest = versions[0];
+  // In board review, the Chair or the Secretariat drafts the motion here, prefilled with the latest final version.
+  const latestFinal = versions.find((v) => v.state === "final");
+  const drafting =
+    policy.status === "board_review" &&
+    latestFinal &&
+    actor &&
+    can(actor.roles, "motion.draft") &&
+    !motions.some((m) => m.status === "draft" || m.status === "open")
+      ? await getDraftChoices(db, actor)
+      : null;
   return (
     <>
       <PageTitle
@@ -34,7 +49,81 @@ export default async function PolicyPage({ params }: { params: Promise<{ slug: s
       >
         {policy.title}
       </PageTitle>
-      {actor ? <PolicyActions roles={actor.roles} policy={policy} latest={latest} hasFinal={versions.some((v) => v.state === "final")} /> : null}
+      {actor && state ? (
+        <PolicyActions roles={actor.roles} policy={policy} latest={latest} hasFinal={versions.some((v) => v.state === "final")} state={state} />
+      ) : null}
+      {policy.status === "withdrawn" && policy.withdrawnReason ? (
+        <p className="mb-6 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950">
+          <strong>Withdrawn</strong>
+          {policy.withdrawnAt ? ` on ${formatDateTime(policy.withdrawnAt, timeZone)}` : ""}: {policy.withdrawnReason}
+        </p>
+      ) : null}
+      {register && (policy.status === "board_review" || policy.status === "voting") ? (
+        <div className="mb-6">
+          <Card title="Consultation register of the last round">
+            {register.pillars.length === 0 ? (
+              <EmptyState>The last round received no comments.</EmptyState>
+            ) : (
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Comments of the last round by pillar and answer</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-1 pr-3">
+                      Pillar
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Comments
+                    </th>
+                    {(["accepted", "partly_accepted", "not_accepted", "noted", "open"] as const).map((s) => (
+                      <th key={s} scope="col" className="py-1 pr-3">
+                        {s === "open" ? "Unanswered" : COMMENT_STATUS_LABELS[s]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {register.pillars.map((p) => (
+                    <tr key={p.pillarId} className="border-b border-slate-200">
+                      <th scope="row" className="py-1 pr-3 font-medium">
+                        {p.pillarName}
+                      </th>
+                      <td className="py-1 pr-3">{p.total}</td>
+                      {(["accepted", "partly_accepted", "not_accepted", "noted", "open"] as const).map((s) => (
+                        <td key={s} className="py-1 pr-3">
+                          {p.counts[s] ?? 0}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {register.unansweredReason ? (
+              <p className="mt-2 text-sm">
+                <strong>Why some comments went unanswered:</strong> {register.unansweredReason}
+              </p>
+            ) : null}
+            <Link
+              className="mt-2 inline-block text-sm text-brand-700 underline"
+              href={`/policies/${policy.slug}/consultations/${register.consultationId}/register`}
+            >
+              The full register
+            </Link>
+          </Card>
+        </div>
+      ) : null}
+      {drafting && latestFinal ? (
+        <div className="mb-6">
+          <Card title="Draft a motion">
+            <DraftMotionForm
+              choices={{ ...drafting, versions: drafting.versions.filter((v) => v.id === latestFinal.id) }}
+              timeZone={timeZone}
+              defaultClosesAt={toLocalInput(drafting.suggestedClosesAt, timeZone)}
+              initial={{ title: `Adopt version ${latestFinal.number} of ${policy.title}`.slice(0, 200), versionId: latestFinal.id }}
+            />
+          </Card>
+        </div>
+      ) : null}
       {openNow ? (
         <p className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           <strong>Open for comment</strong> until {formatDateTime(effectiveClose(openNow), timeZone)}.{" "}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CommentForm } from "@/components/consultations/comment-form";
 import { CommentThread } from "@/components/consultations/comment-thread";
 import { CoverageTables } from "@/components/consultations/coverage";
-import { ActionButton } from "@/components/policies/action-button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { paragraphLabel } from "@/components/policies/labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
@@ -47,11 +47,12 @@ export default async function ConsultationPage({
   );
   const repliesOf = (parentId: string) => replies.get(parentId) ?? [];
   const topLevel = d.comments.filter((c) => !c.parentId);
+  const shownKeys = new Set(d.paragraphs.map((p) => p.key));
   const currentByParagraph = groupBy(
-    topLevel.filter((c) => !c.outdatedAt),
+    topLevel.filter((c) => shownKeys.has(c.paragraphKey)),
     (c) => c.paragraphKey,
   );
-  const outdated = topLevel.filter((c) => c.outdatedAt);
+  const outdated = topLevel.filter((c) => !shownKeys.has(c.paragraphKey));
   const labels = d.paragraphs.map((p) => paragraphLabel(p.body));
   const reply = d.refusal ? undefined : { consultationId: d.consultation.id, slug };
   const selected = typeof query.paragraph === "string" ? query.paragraph : undefined;
@@ -81,20 +82,34 @@ export default async function ConsultationPage({
           <dd>{invitedNames.join(", ")}</dd>
           <dt className="font-semibold">Text shown</dt>
           <dd>
-            Version {d.currentVersion.number}
-            {d.currentVersion.number !== d.versionNumber ? ` (open comments carried forward from version ${d.versionNumber})` : ""}
+            Version {d.versionNumber}
+            {d.phase === "open" ? " (frozen while the consultation is open)" : ""}
+            {d.currentVersion.number !== d.versionNumber
+              ? `; version ${d.currentVersion.number} is now the latest, and comments that no longer fit it are marked outdated`
+              : ""}
           </dd>
+          {d.consultation.closedReason ? (
+            <>
+              <dt className="font-semibold">Why it closed early</dt>
+              <dd>{d.consultation.closedReason}</dd>
+            </>
+          ) : null}
         </dl>
         <div className="flex flex-col items-end gap-2">
           <Link className="font-semibold text-brand-700 underline" href={`${path}/register`}>
             Consultation register
           </Link>
-          {can(actor.roles, "consultation.close") && d.phase !== "closed" ? (
-            <ActionButton
+          {can(actor.roles, "consultation.close") ? (
+            <ConfirmDialog
+              available={d.phase !== "closed"}
               action={closeConsultationAction}
               fields={{ consultationId: d.consultation.id, slug }}
-              label="Close the consultation now"
-              variant="danger"
+              label="Close the consultation now…"
+              title="Close this consultation early?"
+              consequences={`Comments are no longer accepted from now on, though it was to close ${formatDateTime(d.consultation.closesAt, timeZone)}. Its text, version ${d.versionNumber}, can then be followed by a new final version.`}
+              told={`The representatives of ${invitedNames.join(", ")}, and everyone who commented.`}
+              confirmLabel="Close the consultation"
+              reason={{ label: "Reason for closing early", hint: "Shown on the consultation and in every notice.", required: true }}
             />
           ) : null}
         </div>
@@ -129,12 +144,12 @@ export default async function ConsultationPage({
         {outdated.length ? (
           <Card title="Outdated comments">
             <p className="mb-3 text-sm text-slate-700">
-              These comments were made on paragraphs that a later version deleted. They are kept with the text they were about.
+              These comments were made on paragraphs that are not in this consultation&apos;s text. They are kept with the text they were about.
             </p>
             <ul className="flex flex-col gap-4">
               {outdated.map((c) => (
                 <li key={c.id}>
-                  <p className="text-sm font-semibold">Deleted paragraph of version {c.originalVersionNumber}:</p>
+                  <p className="text-sm font-semibold">Paragraph of version {c.originalVersionNumber}:</p>
                   <blockquote className="mb-2 border-l-4 border-slate-400 pl-3 text-sm text-slate-800">
                     <Markdown>{d.outdatedOrigins.get(c.id) ?? ""}</Markdown>
                   </blockquote>

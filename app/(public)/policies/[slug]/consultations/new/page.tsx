@@ -9,6 +9,8 @@ import { toLocalInput } from "@/lib/time";
 import { listPillars } from "@/lib/consultations/queries";
 import { listFinalVersions, loadReadablePolicy } from "@/lib/policies/queries";
 import { getTimezone } from "@/lib/settings";
+import { policyMoveRefusal } from "@/lib/policies/rules";
+import { policyStateOf } from "@/lib/policies/state";
 
 export const metadata: Metadata = { title: "Open a consultation" };
 
@@ -18,9 +20,11 @@ export default async function NewConsultationPage({ params }: { params: Promise<
   const { slug } = await params;
   const actor = await requirePageActor("consultation.open", `/policies/${slug}/consultations/new`);
   const db = await getDb();
-  const { policy, versions } = await loadPageItem(async () => {
+  const { policy, versions, refusal } = await loadPageItem(async () => {
     const policy = await loadReadablePolicy(db, actor, slug);
-    return { policy, versions: await listFinalVersions(db, actor, policy.id) };
+    const refusal = policyMoveRefusal("open_round", actor.roles, await policyStateOf(db, policy));
+    // A new round consults on the latest final version.
+    return { policy, versions: (await listFinalVersions(db, actor, policy.id)).slice(0, 1), refusal };
   });
   const [pillars, timeZone] = await Promise.all([listPillars(db), getTimezone(db)]);
   const now = new Date();
@@ -33,10 +37,10 @@ export default async function NewConsultationPage({ params }: { params: Promise<
           </Link>
         }
       >
-        Open a consultation
+        {policy.status === "consultation" ? "Open the next consultation round" : "Open a consultation"}
       </PageTitle>
-      {policy.status !== "draft" ? (
-        <Alert>This policy is no longer a draft, so a consultation cannot be opened on it.</Alert>
+      {refusal ? (
+        <Alert>{refusal}</Alert>
       ) : versions.length === 0 ? (
         <Alert>Make a version final before putting it out for consultation.</Alert>
       ) : (
