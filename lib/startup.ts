@@ -1,12 +1,17 @@
 import { prepareDatabase } from "@/db";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/demo";
 import { DatabaseFolderLockedError } from "@/db/pglite-lock";
+import { stampPeerAddresses } from "@/lib/auth/peer-address";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { readEnv } from "@/lib/env";
 import { CANNOT_START } from "@/lib/exit-codes";
 import { startEmailDelivery } from "@/lib/notifications/delivery";
 
 export async function startServer(): Promise<void> {
   try {
+    // Before the first request: throttling needs each request's own peer address.
+    stampPeerAddresses();
+    readEnv();
     resolveAuthSecret();
     const ready = await prepareDatabase();
     // An empty embedded database gets the demo data; a PostgreSQL server only by `npm run db:seed`.
@@ -17,7 +22,9 @@ export async function startServer(): Promise<void> {
     startEmailDelivery();
   } catch (error) {
     // A locked folder or a missing secret is the operator's to fix: say what, without a stack trace.
-    const known = error instanceof DatabaseFolderLockedError || (error instanceof Error && error.message.startsWith("AUTH_SECRET"));
+    const known =
+      error instanceof DatabaseFolderLockedError ||
+      (error instanceof Error && (error.message.startsWith("AUTH_SECRET") || error.message.startsWith("Invalid configuration")));
     console.error(`\nPillars cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     if (!known) console.error(error);
     // A configuration the operator must fix is not retried by `npm start`; anything else may pass.

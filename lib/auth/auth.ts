@@ -2,20 +2,25 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
+import { readEnv } from "@/lib/env";
 import { loadActor } from "./actor";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { resolveAuthSecret } from "./secret";
 
-class ThrottledSignIn extends CredentialsSignin {
+/** A refusal whose message the sign-in form shows as it is (throttled, busy, deactivated). */
+class RefusedSignIn extends CredentialsSignin {
   constructor(message: string) {
     super(message);
     this.code = message;
   }
 }
 
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+let trustedProxyHops: number | undefined;
+/** Where a sign-in came from: the peer, or behind TRUSTED_PROXY_HOPS proxies what they say (client-address.ts). */
+function requestAddress(request: Request): string {
+  trustedProxyHops ??= readEnv().TRUSTED_PROXY_HOPS;
+  return clientAddress(request.headers, trustedProxyHops);
 }
 
 // Lazy: the secret is resolved when the first request needs it, never while building.
@@ -34,13 +39,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const userId = await checkCredentials(db, {
             email: String(credentials?.email ?? ""),
             password: String(credentials?.password ?? ""),
-            ip: clientIp(request),
+            ip: requestAddress(request),
           });
           if (!userId) return null;
           const actor = await loadActor(db, userId);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {
-          if (error instanceof AppError && error.code === "throttled") throw new ThrottledSignIn(error.message);
+          if (error instanceof AppError && (error.code === "throttled" || error.code === "forbidden")) throw new RefusedSignIn(error.message);
           throw error;
         }
       },

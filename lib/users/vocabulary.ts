@@ -4,3 +4,14 @@
  */
 export const STORED_ROLES = ["admin", "secretariat", "representative"] as const;
 export type StoredRole = (typeof STORED_ROLES)[number];
+
+/** Why a session ended, as stored and as shown in the sessions list. */
+export const SESSION_END_REASONS = {
+  signed_out: "Signed out",
+  signed_out_everywhere: "Signed out everywhere",
+  ended_by_user: "Ended by you",
+  ended_by_admin: "Ended by an administrator",
+  password_changed: "Password changed",
+  deactivated: "Account deactivated",
+} as const;
+export type SessionEndReason = keyof typeof SESSION_END_REASONS;
