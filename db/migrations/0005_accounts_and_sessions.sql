@@ -18,9 +18,11 @@ CREATE TABLE "sign_in_buckets" (
 	CONSTRAINT "sign_in_buckets_attempts_valid" CHECK ("sign_in_buckets"."attempts" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_valid";--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "timezone" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "deactivated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "sign_in_buckets_window_idx" ON "sign_in_buckets" USING btree ("window_started_at");--> statement-breakpoint
-ALTER TABLE "users" ADD CONSTRAINT "users_timezone_format" CHECK ("users"."timezone" IS NULL OR "users"."timezone" ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$');
+ALTER TABLE "users" ADD CONSTRAINT "users_timezone_format" CHECK ("users"."timezone" IS NULL OR "users"."timezone" ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$');--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_valid" CHECK ("notifications"."kind" IN ('consultation_opened','comment_answered','motion_opened','motion_closing_soon','motion_result','task_assigned','task_returned','task_overdue','task_submitted','seat_assigned','account_security'));

@@ -24,17 +24,34 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
  * gives the attempt back (`settleAttempt`).
  */
 export async function countAttempt(db: DB, keys: ThrottleKeys, now = new Date()): Promise<ThrottleVerdict> {
-  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
+  return countInBuckets(
+    db,
+    [
+      { key: keys.account, limit: THROTTLE.maxPerAccountAndAddress },
+      { key: keys.address, limit: THROTTLE.maxPerAddress },
+    ],
+    now,
+  );
+}
+
+/** The same count-and-check for any buckets, each with its limit (in a fixed order, so locks never cross). */
+export async function countInBuckets(db: DB, buckets: { key: string; limit: number }[], now = new Date()): Promise<ThrottleVerdict> {
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
+  const at = now.toISOString();
+  const values = sql.join(
+    buckets.map((bucket) => sql`(${bucket.key}, 1, ${at}::timestamptz)`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     insert into sign_in_buckets as b (key, attempts, window_started_at)
-    values (${keys.account}, 1, ${now.toISOString()}::timestamptz), (${keys.address}, 1, ${now.toISOString()}::timestamptz)
+    values ${values}
     on conflict (key) do update set
-      attempts = case when b.window_started_at <= ${since.toISOString()}::timestamptz then 1 else b.attempts + 1 end,
-      window_started_at = case when b.window_started_at <= ${since.toISOString()}::timestamptz then excluded.window_started_at else b.window_started_at end
+      attempts = case when b.window_started_at <= ${since}::timestamptz then 1 else b.attempts + 1 end,
+      window_started_at = case when b.window_started_at <= ${since}::timestamptz then excluded.window_started_at else b.window_started_at end
     returning key, attempts, window_started_at as "windowStartedAt"`);
   const rows = rowsOf<{ key: string; attempts: number; windowStartedAt: string | Date }>(result);
-  const limit = (key: string) => (key === keys.account ? THROTTLE.maxPerAccountAndAddress : THROTTLE.maxPerAddress);
-  const over = rows.filter((row) => Number(row.attempts) > limit(row.key));
+  const limit = new Map(buckets.map((bucket) => [bucket.key, bucket.limit]));
+  const over = rows.filter((row) => Number(row.attempts) > (limit.get(row.key) ?? 0));
   if (!over.length) return { allowed: true };
   const ends = Math.max(...over.map((row) => new Date(row.windowStartedAt).getTime() + THROTTLE.windowMinutes * 60_000));
   return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((ends - now.getTime()) / 60_000)) };

@@ -10,5 +10,7 @@ export const NOTIFICATION_KINDS = [
   "task_overdue",
   "task_submitted",
   "seat_assigned",
+  // The person's own account: password changed, sessions ended by someone else, deactivated or back.
+  "account_security",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
