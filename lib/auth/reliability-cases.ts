@@ -21,7 +21,7 @@ export const httpCases = defineHttpCases([
     target: { kind: "action", file: "lib/auth/actions.ts", exportName: "signInAction" },
     prepare: async () => ({ fields: { email: "rep.gov@example.org", password: "pillars-demo", returnTo: "/dashboard" } }),
     // Every attempt is counted by the sign-in throttle; a checked one is recorded.
-    writes: ["login_attempts", "sign_in_buckets"],
+    writes: ["login_attempts", "sign_in_buckets", "sessions"],
   },
   {
     name: "health",
@@ -45,12 +45,12 @@ export const httpCases = defineHttpCases([
     name: "credentials callback",
     target: { kind: "route", method: "POST", path: "/api/auth/callback/credentials" },
     prepare: async () => ({ form: { email: "rep.gov@example.org", password: "pillars-demo", csrfToken: "none", callbackUrl: "/dashboard" } }),
-    writes: ["login_attempts", "sign_in_buckets"],
+    writes: ["login_attempts", "sign_in_buckets", "sessions"],
   },
   {
     name: "sign out",
     target: { kind: "route", method: "POST", path: "/api/auth/signout" },
     prepare: async () => ({ form: { csrfToken: "none", callbackUrl: "/" } }),
-    writes: [],
+    writes: ["sessions"],
   },
 ]);

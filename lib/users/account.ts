@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { changePasswordSchema, sessionIdSchema, setUserActiveSchema, updateProfileSchema, userIdSchema, userSessionSchema } from "./schemas";
+import { describeBrowser } from "./vocabulary";
 
 /** One's own account and its sessions, and an administrator's view of anyone's. */
 
@@ -252,29 +253,10 @@ function sessionLabel(session: { userAgent: string | null; address: string | nul
   return from ? `The session ${from} ended.` : "One session ended.";
 }
 
-/** "Firefox on Linux" from a user-agent string; the raw string when it says nothing familiar. */
-export function describeBrowser(userAgent: string | null): string {
-  if (!userAgent) return "Unknown browser";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : null;
-  const system = /Windows/.test(userAgent)
-    ? "Windows"
-    : /Android/.test(userAgent)
-      ? "Android"
-      : /iPhone|iPad/.test(userAgent)
-        ? "iOS"
-        : /Mac OS X/.test(userAgent)
-          ? "macOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
-  if (!browser) return userAgent.slice(0, 60);
-  return system ? `${browser} on ${system}` : browser;
+/** One's own name, email, organisation and timezone (null: the organisation's), for the profile page. */
+export async function getOwnProfile(db: DB, actor: Actor | null) {
+  const me = authorize(actor, "account.manage");
+  const [row] = await db.select({ name: users.name, email: users.email, timezone: users.timezone }).from(users).where(eq(users.id, me.id));
+  if (!row) throw new AppError("not_found", "Your account no longer exists.");
+  return { ...row, organizationName: me.organizationName };
 }

@@ -72,6 +72,7 @@ export async function listUsers(db: DB, actor: Actor | null) {
       email: users.email,
       organizationName: organizations.name,
       pillarName: pillars.name,
+      deactivatedAt: users.deactivatedAt,
       roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '{}')`,
       seat: sql<string | null>`(select coalesce(t.office, 'director') from seat_terms t where t.holder_id = ${users.id} and t.ended_at is null)`,
     })

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRolesForm } from "@/components/admin/user-roles-form";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
@@ -49,7 +50,17 @@ export default async function UsersPage() {
               <tbody className="divide-y divide-slate-200">
                 {users.map((u) => (
                   <tr key={u.id}>
-                    <td className="py-2 pr-4 font-medium">{u.name}</td>
+                    <td className="py-2 pr-4 font-medium">
+                      <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">
+                        {u.name}
+                      </Link>
+                      {u.deactivatedAt ? (
+                        <>
+                          {" "}
+                          <Badge tone="bad">Deactivated</Badge>
+                        </>
+                      ) : null}
+                    </td>
                     <td className="py-2 pr-4">{u.email}</td>
                     <td className="py-2 pr-4">{u.organizationName}</td>
                     <td className="py-2 pr-4">{u.pillarName}</td>
