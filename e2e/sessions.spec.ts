@@ -68,6 +68,7 @@ test.describe("sessions end on the server", () => {
     await signIn(phone.page, "cso1@example.org");
     await expect(phone.page).toHaveURL(/\/dashboard$/);
     await signIn(page, "cso1@example.org");
+    await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto("/account");
     const other = page
       .getByTestId("sessions")
@@ -95,6 +96,7 @@ test.describe("the account page", () => {
     await expect(elsewhere.page).toHaveURL(/\/dashboard$/);
 
     await signIn(page, "psc4@example.org");
+    await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto("/account");
     const form = page.getByRole("region", { name: "Password" });
     await form.getByLabel("Current password").fill("pillars-demo");
@@ -127,11 +129,13 @@ test.describe("the account page", () => {
 
     // The notice is in the inbox.
     await page.goto("/inbox");
-    await expect(page.getByText("Your password was changed")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Your password was changed" })).toHaveAttribute("href", "/account");
+    await expect(page.getByText("1 other session was signed out. If you did not change it, tell an administrator at once.")).toBeVisible();
   });
 
   test("the profile keeps a new name and timezone, shown in the header", async ({ page }) => {
     await signIn(page, "gov4@example.org");
+    await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto("/account");
     const profile = page.getByRole("region", { name: "Profile" });
     await profile.getByLabel("Name").fill("Ingrid Solberg-Haas");
