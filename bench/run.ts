@@ -22,8 +22,8 @@ import { measureSignInStorm, type StormFigures } from "./sign-in-storm";
  * the built app on it and measures each page. Prints goals beside figures; writes bench/results.json.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PORT = 3900;
-const FLOOR_PORT = 3901;
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const FLOOR_PORT = PORT + 1;
 
 type PageSpec = { name: string; path: (ids: Ids) => string; as: string | null };
 type Ids = { openMotionId: string };
@@ -156,8 +156,31 @@ async function coldStartMs(): Promise<number> {
   return server.startupMs;
 }
 
+/** `BENCH_STORM_ONLY=1`: only the sign-in storm, on a fresh embedded database with the demo data. */
+async function stormOnly(): Promise<void> {
+  const { target, env, drop } = await freshTarget("pglite", "storm");
+  try {
+    await prepare(target, "1x");
+    const server = await startServer(PORT, { ...env, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42", TRUSTED_PROXY_HOPS: "1" });
+    try {
+      await warmUp(server.url, "/api/health", null);
+      // The sign-in route's first answer loads its code; the storm measures a warm server.
+      await signInCookie(server.url, "admin@example.org");
+      const storm = await measureSignInStorm(server.url, SECONDS);
+      console.log(
+        `/api/health during ${storm.clients} simultaneous sign-ins for ${storm.seconds} s: p50 ${storm.healthP50Ms} ms (goal < 200), p95 ${storm.healthP95Ms} ms over ${storm.healthRequests} requests; sign-ins ${JSON.stringify(storm.signIns)}`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await drop();
+  }
+}
+
 async function main() {
   buildIfNeeded();
+  if (process.env.BENCH_STORM_ONLY === "1") return stormOnly();
   const available: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   // BENCH_ONLY=pglite or BENCH_ONLY=postgres measures one database.
   const kinds = available.filter((kind) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === kind);

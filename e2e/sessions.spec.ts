@@ -159,8 +159,14 @@ test.describe("an administrator's view of a user", () => {
     const director = await newBrowser(browser, baseURL);
     await signIn(director.page, "cso3@example.org");
     await expect(director.page).toHaveURL(/\/dashboard$/);
+    await expect(director.page.getByTestId("header-affiliation")).toHaveText("Civil Society Organisations");
 
     await signInAs("admin@example.org", "/admin/users");
+    // The administrator works for the Association, which is no pillar: neither the header nor the list names one.
+    await expect(page.getByTestId("header-affiliation")).toHaveText("Association Secretariat");
+    const adminRow = page.getByRole("row", { name: /admin@example\.org/ });
+    await expect(adminRow.getByRole("cell").nth(3)).toHaveText("The Association (no pillar)");
+    await expect(page.getByRole("row", { name: /cso3@example\.org/ }).getByRole("cell").nth(3)).toHaveText("Civil Society Organisations");
     await page
       .getByRole("row", { name: /cso3@example\.org/ })
       .getByRole("link")

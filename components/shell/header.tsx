@@ -66,7 +66,8 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
                 <span className="sr-only"> (your account)</span>
               </Link>{" "}
               <span className="text-brand-100">
-                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> · {actor.pillarName}
+                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> ·{" "}
+                <span data-testid="header-affiliation">{actor.pillarName ?? actor.organizationName}</span>
               </span>
             </p>
             <form action={signOutAction}>

@@ -21,9 +21,9 @@ export const organizations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
-    pillarId: text("pillar_id")
-      .notNull()
-      .references(() => pillars.id),
+    // Null for the Association itself (its Secretariat and administrators), which is no pillar and
+    // no member of the registry.
+    pillarId: text("pillar_id").references(() => pillars.id),
     country: text("country"),
     website: text("website"),
     // Companies carry a membership status; governments and civil society organisations may too.

@@ -10,8 +10,9 @@ export type Actor = {
   name: string;
   organizationId: string;
   organizationName: string;
-  pillarId: string;
-  pillarName: string;
+  /** Null for the Association's own people (Secretariat, administrators): the Association is no pillar. */
+  pillarId: string | null;
+  pillarName: string | null;
   roles: Role[];
   /** The session the request came with (absent when loaded outside a request, as tests do). */
   sessionId?: string;
@@ -57,7 +58,7 @@ export async function loadActorAndTimezone(db: DB, userId: string, sessionId?: s
            (select s.value from settings s where s.key = 'timezone') as timezone
     from users u
     join organizations o on o.id = u.organization_id
-    join pillars p on p.id = o.pillar_id
+    left join pillars p on p.id = o.pillar_id
     left join seat_terms t on t.holder_id = u.id and t.ended_at is null
     where u.id = ${userId}::uuid ${live}`);
   const row = rowsOf<ActorRow>(result)[0];

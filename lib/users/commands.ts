@@ -78,7 +78,7 @@ export async function listUsers(db: DB, actor: Actor | null) {
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .orderBy(asc(users.email));
 }
 
@@ -88,6 +88,6 @@ export async function listOrganizationChoices(db: DB, actor: Actor | null) {
   return db
     .select({ id: organizations.id, name: organizations.name, pillarName: pillars.name })
     .from(organizations)
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .orderBy(asc(pillars.sortOrder), asc(organizations.name));
 }

@@ -1,4 +1,10 @@
 /**
+ * The Association itself (its Secretariat and administrators) is no pillar: where a pillar would be
+ * named for one of its people, this is.
+ */
+export const ASSOCIATION_LABEL = "The Association (no pillar)";
+
+/**
  * Roles granted directly. `director` and `chair` are not stored: they follow from holding a current
  * board seat (and its Chair or Vice-chair office), so they end when the term ends. A leaf module.
  */

@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { requirePageActor } from "@/lib/auth/page-access";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { listOrganizationChoices, listUsers } from "@/lib/users/commands";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -63,7 +64,7 @@ export default async function UsersPage() {
                     </td>
                     <td className="py-2 pr-4">{u.email}</td>
                     <td className="py-2 pr-4">{u.organizationName}</td>
-                    <td className="py-2 pr-4">{u.pillarName}</td>
+                    <td className="py-2 pr-4">{u.pillarName ?? ASSOCIATION_LABEL}</td>
                     <td className="py-2 pr-4">
                       <div className="flex flex-wrap gap-1">
                         {u.roles.map((r) => (
