@@ -166,7 +166,12 @@ test.describe("an administrator's view of a user", () => {
     await expect(page.getByTestId("header-affiliation")).toHaveText("Association Secretariat");
     const adminRow = page.getByRole("row", { name: /admin@example\.org/ });
     await expect(adminRow.getByRole("cell").nth(3)).toHaveText("The Association (no pillar)");
-    await expect(page.getByRole("row", { name: /cso3@example\.org/ }).getByRole("cell").nth(3)).toHaveText("Civil Society Organisations");
+    await expect(
+      page
+        .getByRole("row", { name: /cso3@example\.org/ })
+        .getByRole("cell")
+        .nth(3),
+    ).toHaveText("Civil Society Organisations");
     await page
       .getByRole("row", { name: /cso3@example\.org/ })
       .getByRole("link")
