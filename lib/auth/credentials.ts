@@ -25,10 +25,10 @@ export function passwordChecksSoFar(): number {
 }
 
 /**
- * Checks an email and password from an address. The attempt is counted and checked against the
- * throttle in one statement first (AppError "throttled" when over a limit), then the password is
- * checked in one of the server's few sign-in slots (AppError "throttled" with a "try again shortly"
- * message when none is free). Returns the user id, or null for a wrong email or password; a
+ * Checks an email and password from an address, in one of the server's few sign-in slots (AppError
+ * "throttled" with a "try again shortly" message when none is free, before any work). In the slot,
+ * the attempt is counted and checked against the throttle in one statement (AppError "throttled"
+ * when over a limit), and only then is the password checked. Returns the user id, or null for a wrong email or password; a
  * deactivated account with the right password is refused with a message saying so.
  */
 export async function checkCredentials(db: DB, input: { email: string; password: string; ip: string }): Promise<string | null> {
@@ -36,27 +36,24 @@ export async function checkCredentials(db: DB, input: { email: string; password:
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, input.ip);
-  const verdict = await countAttempt(db, keys);
-  if (!verdict.allowed) {
-    throw new AppError(
-      "throttled",
-      `Too many failed sign-in attempts. Try again in ${verdict.retryAfterMinutes} minute${verdict.retryAfterMinutes === 1 ? "" : "s"}.`,
-    );
-  }
+  // The slot is taken first, so that an attempt beyond the queue costs no database work at all.
   const checked = await withSignInSlot(async () => {
+    const verdict = await countAttempt(db, keys);
+    if (!verdict.allowed) return { throttled: verdict.retryAfterMinutes };
     const [user] = await db
       .select({ id: users.id, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
       .from(users)
       .where(eq(users.email, email));
     passwordChecks++;
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    return ok && user ? user : null;
+    return { user: ok && user ? user : null };
   });
-  if (checked.busy) {
-    await settleAttempt(db, keys, "not_checked");
-    throw new AppError("throttled", BUSY_MESSAGE);
+  if (checked.busy) throw new AppError("throttled", BUSY_MESSAGE);
+  if ("throttled" in checked.value) {
+    const minutes = checked.value.throttled;
+    throw new AppError("throttled", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
-  const user = checked.value;
+  const user = checked.value.user;
   await db.insert(loginAttempts).values({ email, ip: input.ip, succeeded: !!user && !user.deactivatedAt });
   if (!user) {
     if (Math.random() < 0.01) await pruneBuckets(db);

@@ -77,7 +77,10 @@ describe("sign-in throttling", () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt("cso1@example.org", `guess-${i}`, "203.0.113.50")));
     expect(passwordChecksSoFar() - before).toBe(THROTTLE.maxPerAccountAndAddress);
     expect(results.filter((r) => r.userId === null)).toHaveLength(THROTTLE.maxPerAccountAndAddress);
-    expect(results.filter((r) => r.error === "throttled")).toHaveLength(50 - THROTTLE.maxPerAccountAndAddress);
+    // The rest were refused: throttled, or turned away at once while every sign-in slot was taken.
+    const refused = results.filter((r) => r.error === "throttled");
+    expect(refused).toHaveLength(50 - THROTTLE.maxPerAccountAndAddress);
+    expect(refused.filter((r) => r.message === BUSY_MESSAGE).length).toBe(50 - SIGN_IN_SLOTS.concurrent - SIGN_IN_SLOTS.waiting);
     const [row] = rowsOf<{ n: number }>(
       await t.db.execute(sql`select count(*)::int as n from login_attempts where email = 'cso1@example.org' and ip = '203.0.113.50'`),
     );
