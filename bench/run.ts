@@ -14,6 +14,7 @@ import { measureFloor } from "./floor";
 import { firstLoadJsBytes, measurePage, type PageFigures, warmUp } from "./measure";
 import { signInCookie, startServer } from "./server";
 import { printTable } from "./report";
+import { measureSignInStorm, type StormFigures } from "./sign-in-storm";
 
 /**
  * `npm run bench`: builds the app if needed, then for each database (PGlite; PostgreSQL too when
@@ -21,8 +22,8 @@ import { printTable } from "./report";
  * the built app on it and measures each page. Prints goals beside figures; writes bench/results.json.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PORT = 3900;
-const FLOOR_PORT = 3901;
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const FLOOR_PORT = PORT + 1;
 
 type PageSpec = { name: string; path: (ids: Ids) => string; as: string | null };
 type Ids = { openMotionId: string };
@@ -93,6 +94,8 @@ export type RunResult = {
   publicPages: string[];
   pages: Record<string, PageFigures>;
   jsBytes?: Record<string, number>;
+  /** `/api/health` while 200 sign-ins run at once (1× only). */
+  signInStorm?: StormFigures;
 };
 
 async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise<RunResult> {
@@ -103,7 +106,13 @@ async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise
     const preparedAt = Date.now();
     const ids = await prepare(target, size);
     console.log(`  ${kind} ${size}: database ready in ${((Date.now() - preparedAt) / 1000).toFixed(1)} s`);
-    const server = await startServer(PORT, { ...env, BENCH_COUNT_QUERIES: "1", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42" });
+    // One trusted proxy: the sign-in storm gives each attempt its own address (X-Forwarded-For).
+    const server = await startServer(PORT, {
+      ...env,
+      BENCH_COUNT_QUERIES: "1",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42",
+      TRUSTED_PROXY_HOPS: "1",
+    });
     try {
       const cookies = new Map<string, string>();
       for (const email of new Set(PAGES.map((p) => p.as).filter((e): e is string => !!e))) cookies.set(email, await signInCookie(server.url, email));
@@ -121,8 +130,15 @@ async function runOne(kind: "pglite" | "postgres", size: "1x" | "100x"): Promise
         );
         jsBytes = Object.fromEntries(PAGES.map((p, i) => [p.name, bytes[i]!]));
       }
+      let signInStorm: StormFigures | undefined;
+      if (size === "1x") {
+        signInStorm = await measureSignInStorm(server.url, SECONDS);
+        console.log(
+          `    /api/health during ${signInStorm.clients} simultaneous sign-ins: p50 ${signInStorm.healthP50Ms} ms, p95 ${signInStorm.healthP95Ms} ms (${JSON.stringify(signInStorm.signIns)})`,
+        );
+      }
       const publicPages = PAGES.filter((p) => p.as === null).map((p) => p.name);
-      return { database: kind, size, startupMs: server.startupMs, floor, publicPages, pages, jsBytes };
+      return { database: kind, size, startupMs: server.startupMs, floor, publicPages, pages, jsBytes, signInStorm };
     } finally {
       await server.stop();
     }
@@ -140,14 +156,39 @@ async function coldStartMs(): Promise<number> {
   return server.startupMs;
 }
 
+/** `BENCH_STORM_ONLY=1`: only the sign-in storm, on a fresh embedded database with the demo data. */
+async function stormOnly(): Promise<void> {
+  const { target, env, drop } = await freshTarget("pglite", "storm");
+  try {
+    await prepare(target, "1x");
+    const server = await startServer(PORT, { ...env, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42", TRUSTED_PROXY_HOPS: "1" });
+    try {
+      await warmUp(server.url, "/api/health", null);
+      // The sign-in route's first answer loads its code; the storm measures a warm server.
+      await signInCookie(server.url, "admin@example.org");
+      const storm = await measureSignInStorm(server.url, SECONDS);
+      console.log(
+        `/api/health during ${storm.clients} simultaneous sign-ins for ${storm.seconds} s: p50 ${storm.healthP50Ms} ms (goal < 200), p95 ${storm.healthP95Ms} ms over ${storm.healthRequests} requests; sign-ins ${JSON.stringify(storm.signIns)}`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await drop();
+  }
+}
+
 async function main() {
   buildIfNeeded();
+  if (process.env.BENCH_STORM_ONLY === "1") return stormOnly();
   const available: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   // BENCH_ONLY=pglite or BENCH_ONLY=postgres measures one database.
   const kinds = available.filter((kind) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === kind);
   const runs: RunResult[] = [];
+  // BENCH_SIZES=1x measures the demo data only.
+  const sizes = (["1x", "100x"] as const).filter((size) => !process.env.BENCH_SIZES || process.env.BENCH_SIZES.split(",").includes(size));
   for (const kind of kinds) {
-    for (const size of ["1x", "100x"] as const) {
+    for (const size of sizes) {
       console.log(`Measuring ${kind} at ${size} (${SECONDS} s per page)…`);
       runs.push(await runOne(kind, size));
     }

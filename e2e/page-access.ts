@@ -30,6 +30,8 @@ export type DemoIds = {
   openMotion: string;
   draftMotion: string;
   closedMotion: string;
+  /** The user rep.gov@example.org. */
+  repGov: string;
   unknown: string;
 };
 
@@ -90,7 +92,11 @@ export const PAGES: PageRow[] = [
   row("/tasks/oversight",                                "/tasks/oversight",                                 "sign in", 403,           403),
   row("/tasks/[id]",                                     "/tasks/{task}",                                    "sign in", 403,           200),
   row("/tasks/[id]",                                     "/tasks/{unknown}",                                 "sign in", 403,           404),
+  row("/account",                                        "/account",                                         "sign in", 200,           200),
   row("/admin/users",                                    "/admin/users",                                     "sign in", 403,           200),
+  row("/admin/users/[id]",                               "/admin/users/{repGov}",                            "sign in", 403,           200),
+  row("/admin/users/[id]",                               "/admin/users/{unknown}",                           "sign in", 403,           404),
+  row("/admin/users/[id]",                               "/admin/users/not-a-uuid",                          "sign in", 403,           404),
   row("/admin/rules",                                    "/admin/rules",                                     "sign in", 403,           200),
   row("/admin/seats",                                    "/admin/seats",                                     "sign in", 403,           200),
   row("/admin/seats/[id]",                               "/admin/seats/{seat}",                              "sign in", 403,           200),

@@ -54,7 +54,9 @@ test.describe("pages refuse with a status", () => {
     const openMotion = await idLinkedFrom(page.getByRole("region", { name: /^Open motions/ }), motion);
     const draftMotion = await idLinkedFrom(page.getByRole("region", { name: /^Drafts/ }), motion);
     const closedMotion = await idLinkedFrom(page.getByRole("region", { name: /^Closed motions/ }), motion);
-    ids = { seat, task, consultation, otherConsultation, openMotion, draftMotion, closedMotion, unknown: UNKNOWN_ID };
+    await page.goto("/admin/users");
+    const repGov = await idLinkedFrom(page.getByRole("row", { name: /rep\.gov@example\.org/ }), new RegExp(`^/admin/users/${UUID}$`));
+    ids = { seat, task, consultation, otherConsultation, openMotion, draftMotion, closedMotion, repGov, unknown: UNKNOWN_ID };
     await context.close();
   });
 

@@ -27,6 +27,15 @@ const schema = z.object({
       .optional(),
   ),
   SERVER_HEAP_MB: z.coerce.number().int().min(128, "SERVER_HEAP_MB must be at least 128").max(65536).default(256),
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10")
+      .int("TRUSTED_PROXY_HOPS must be a whole number from 0 to 10")
+      .min(0, "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10")
+      .max(10, "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10")
+      .default(0),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -2,14 +2,18 @@ import { prepareDatabase } from "@/db";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/demo";
 import { DatabaseFolderLockedError } from "@/db/pglite-lock";
 import { DatabaseNewerThanCodeError } from "@/db/migrate";
+import { stampPeerAddresses } from "@/lib/auth/peer-address";
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { readEnv } from "@/lib/env";
 import { CANNOT_START } from "@/lib/exit-codes";
 import { startEmailDelivery } from "@/lib/notifications/delivery";
-import { readEnv } from "@/lib/env";
 import { writeOpsToken } from "@/lib/ops/ops-token";
 
 export async function startServer(): Promise<void> {
   try {
+    // Before the first request: throttling needs each request's own peer address.
+    stampPeerAddresses();
+    readEnv();
     resolveAuthSecret();
     const ready = await prepareDatabase();
     // An empty embedded database gets the demo data; a PostgreSQL server only by `npm run db:seed`.
@@ -26,7 +30,7 @@ export async function startServer(): Promise<void> {
     const known =
       error instanceof DatabaseFolderLockedError ||
       error instanceof DatabaseNewerThanCodeError ||
-      (error instanceof Error && error.message.startsWith("AUTH_SECRET"));
+      (error instanceof Error && (error.message.startsWith("AUTH_SECRET") || error.message.startsWith("Invalid configuration")));
     console.error(`\nPillars cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     if (!known) console.error(error);
     // A configuration the operator must fix is not retried by `npm start`; anything else may pass.

@@ -9,6 +9,10 @@ export type { HttpCase, HttpRequest, HttpTarget } from "@/lib/testing/http-cases
  */
 export const ACTIONS_WITHOUT_CASES: Record<string, string> = {
   "lib/auth/actions.ts#signOutAction": "takes no input and only ends the caller's own session",
+  "lib/users/actions.ts#signOutEverywhereAction":
+    "ends every session of the caller, the suite's shared session included; its row (account.manage) is reached by updateProfileAction, and lib/users/account.test.ts and e2e/sessions.spec.ts test it",
+  "lib/users/actions.ts#endOwnSessionAction":
+    "needs a session of the caller's own, which a role-blind prepare cannot name; its row (account.manage) is reached by updateProfileAction, and lib/users/account.test.ts tests its refusals",
 };
 
 /**

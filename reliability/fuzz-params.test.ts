@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie, type Server } from "@/bench/server";
-import { boardSeats, consultations, motions, policies, tasks } from "@/db/schema";
+import { boardSeats, consultations, motions, policies, tasks, users } from "@/db/schema";
 import { pageRoutes } from "@/e2e/page-access";
 import { createPostgresDatabase, type FreshPostgres, inParallel, ROLE_USERS, startApp } from "./harness";
 
@@ -31,6 +31,7 @@ async function buildTargets(): Promise<Target[]> {
   const [motion] = await db.select({ id: motions.id }).from(motions).where(eq(motions.status, "closed"));
   const [task] = await db.select({ id: tasks.id }).from(tasks).limit(1);
   const [seat] = await db.select({ id: boardSeats.id }).from(boardSeats).limit(1);
+  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.email, "rep.gov@example.org"));
   const [draft] = await db
     .select({ slug: policies.slug })
     .from(policies)
@@ -60,6 +61,8 @@ async function buildTargets(): Promise<Target[]> {
     { route: "/tasks/oversight", path: "/tasks/oversight", params: [] },
     { route: "/tasks/[id]", path: `/tasks/${task!.id}`, params: [] },
     { route: "/admin/users", path: "/admin/users", params: [] },
+    { route: "/admin/users/[id]", path: `/admin/users/${person!.id}`, params: [] },
+    { route: "/account", path: "/account", params: [] },
     { route: "/admin/rules", path: "/admin/rules", params: [] },
     { route: "/admin/seats", path: "/admin/seats", params: [] },
     { route: "/admin/seats/[id]", path: `/admin/seats/${seat!.id}`, params: ["done"] },

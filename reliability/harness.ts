@@ -58,8 +58,8 @@ export async function createPostgresDatabase(): Promise<FreshPostgres> {
 const PORT_BASE = Number(process.env.RELIABILITY_PORT_BASE || 3700);
 
 /** Starts the built app on the given database; a small pool so two processes fit on the server. */
-export function startApp(port: number, database: { url: string } | { pgliteDir: string }): Promise<Server> {
-  const env: Record<string, string> = { AUTH_SECRET, DATABASE_POOL_MAX: "5" };
+export function startApp(port: number, database: { url: string } | { pgliteDir: string }, extraEnv: Record<string, string> = {}): Promise<Server> {
+  const env: Record<string, string> = { AUTH_SECRET, DATABASE_POOL_MAX: "5", ...extraEnv };
   if ("url" in database) env.DATABASE_URL = database.url;
   else Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: database.pgliteDir });
   return startServer(port - 3700 + PORT_BASE, env);

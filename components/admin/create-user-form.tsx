@@ -5,8 +5,9 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
 import { createUserAction } from "@/lib/users/actions";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
-type Choice = { id: string; name: string; pillarName: string };
+type Choice = { id: string; name: string; pillarName: string | null };
 const ROLE_CHOICES = [
   { value: "admin", label: "Administrator" },
   { value: "secretariat", label: "Secretariat" },
@@ -28,7 +29,7 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
         </option>
         {organizations.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name} ({o.pillarName})
+            {o.name} ({o.pillarName ?? ASSOCIATION_LABEL})
           </option>
         ))}
       </SelectField>
@@ -38,7 +39,7 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 12 characters. Share it with the person securely."
+        hint="At least 12 characters, hard to guess, without the person's name or email. Share it with the person securely."
         errors={errors.password}
       />
       <fieldset className="md:col-span-2">

@@ -3,12 +3,13 @@ import { Markdown } from "@/components/ui/markdown";
 import { CommentStatusBadge } from "@/components/policies/labels";
 import type { ConsultationComment } from "@/lib/consultations/queries";
 import { formatDateTime } from "@/lib/format";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 import { ReplyForm } from "./comment-form";
 
 function Byline({ c, timeZone }: { c: ConsultationComment; timeZone: string }) {
   return (
     <p className="text-sm text-slate-700">
-      <span className="font-semibold text-slate-900">{c.authorName}</span> · {c.organizationName} · {c.pillarName} ·{" "}
+      <span className="font-semibold text-slate-900">{c.authorName}</span> · {c.organizationName} · {c.pillarName ?? ASSOCIATION_LABEL} ·{" "}
       <time dateTime={new Date(c.createdAt).toISOString()}>{formatDateTime(c.createdAt, timeZone)}</time>
     </p>
   );

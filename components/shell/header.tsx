@@ -61,9 +61,13 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
         {actor ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p>
-              <span className="font-semibold">{actor.name}</span>{" "}
+              <Link href="/account" className="font-semibold text-white underline-offset-4 hover:underline">
+                {actor.name}
+                <span className="sr-only"> (your account)</span>
+              </Link>{" "}
               <span className="text-brand-100">
-                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> · {actor.pillarName}
+                · <span data-testid="header-roles">{actor.roles.map((role) => ROLE_LABELS[role]).join(", ")}</span> ·{" "}
+                <span data-testid="header-affiliation">{actor.pillarName ?? actor.organizationName}</span>
               </span>
             </p>
             <form action={signOutAction}>

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { CertificationStandard, MembershipStatus } from "../../lib/registry/vocabulary";
-import type { StoredRole } from "../../lib/users/vocabulary";
+import type { SessionEndReason, StoredRole } from "../../lib/users/vocabulary";
 
 /** The three stakeholder pillars. Ids are stable keys; names are data and may be renamed. */
 export const pillars = pgTable(
@@ -21,9 +21,9 @@ export const organizations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
-    pillarId: text("pillar_id")
-      .notNull()
-      .references(() => pillars.id),
+    // Null for the Association itself (its Secretariat and administrators), which is no pillar and
+    // no member of the registry.
+    pillarId: text("pillar_id").references(() => pillars.id),
     country: text("country"),
     website: text("website"),
     // Companies carry a membership status; governments and civil society organisations may too.
@@ -88,6 +88,10 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     // SHA-256 of the secret in the user's calendar feed URL; regenerating it revokes the old URL.
     calendarTokenHash: text("calendar_token_hash"),
+    // An IANA timezone the person reads dates in; null follows the organisation's.
+    timezone: text("timezone"),
+    // A deactivated account keeps its history (ballots, comments, audit rows) and cannot sign in.
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id),
@@ -98,6 +102,7 @@ export const users = pgTable(
     uniqueIndex("users_calendar_token_unique").on(t.calendarTokenHash),
     index("users_organization_idx").on(t.organizationId),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
+    check("users_timezone_format", sql`${t.timezone} IS NULL OR ${t.timezone} ~ '^[A-Za-z][A-Za-z0-9_+/-]{0,63}$'`),
   ],
 );
 
@@ -123,6 +128,50 @@ export const loginAttempts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Signed-in sessions. The session cookie (a JWT) names one of these rows, and a request is signed in
+ * only while its row has not ended: signing out, a password change, deactivation and "sign out
+ * everywhere" end rows, so a copied cookie stops working at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text("user_agent"),
+    address: text("address"),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedReason: text("ended_reason").$type<SessionEndReason>(),
+  },
+  (t) => [
+    index("sessions_user_idx").on(t.userId, t.createdAt),
+    check("sessions_ended_consistent", sql`(${t.endedAt} IS NULL) = (${t.endedReason} IS NULL)`),
+    check(
+      "sessions_ended_reason_valid",
+      sql`${t.endedReason} IS NULL OR ${t.endedReason} IN ('signed_out','signed_out_everywhere','ended_by_user','ended_by_admin','password_changed','deactivated')`,
+    ),
+  ],
+);
+
+/**
+ * Sign-in throttle buckets: failed (and in-flight) attempts per key within a fixed window. Keys are
+ * `account:<email>|<address>` (an account from one address) and `address:<address>` (an address
+ * across accounts). An attempt is counted and checked in one statement before its password is.
+ */
+export const signInBuckets = pgTable(
+  "sign_in_buckets",
+  {
+    key: text("key").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sign_in_buckets_window_idx").on(t.windowStartedAt), check("sign_in_buckets_attempts_valid", sql`${t.attempts} >= 0`)],
 );
 
 /** Deployment-wide settings such as the organisation's timezone. */

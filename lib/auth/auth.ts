@@ -2,20 +2,28 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
+import { readEnv } from "@/lib/env";
+import { headers } from "next/headers";
+import { isUuid } from "@/db/client";
 import { loadActor } from "./actor";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { resolveAuthSecret } from "./secret";
+import { endSessionRow, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
-class ThrottledSignIn extends CredentialsSignin {
+/** A refusal whose message the sign-in form shows as it is (throttled, busy, deactivated). */
+class RefusedSignIn extends CredentialsSignin {
   constructor(message: string) {
     super(message);
     this.code = message;
   }
 }
 
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "local";
+let trustedProxyHops: number | undefined;
+/** Where a sign-in came from: the peer, or behind TRUSTED_PROXY_HOPS proxies what they say (client-address.ts). */
+function requestAddress(request: Request): string {
+  trustedProxyHops ??= readEnv().TRUSTED_PROXY_HOPS;
+  return clientAddress(request.headers, trustedProxyHops);
 }
 
 // Lazy: the secret is resolved when the first request needs it, never while building.
@@ -23,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
   // Credentials sign-in needs JWT sessions; no adapter, or Auth.js switches to database sessions.
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
@@ -34,29 +42,51 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const userId = await checkCredentials(db, {
             email: String(credentials?.email ?? ""),
             password: String(credentials?.password ?? ""),
-            ip: clientIp(request),
+            ip: requestAddress(request),
           });
           if (!userId) return null;
           const actor = await loadActor(db, userId);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {
-          if (error instanceof AppError && error.code === "throttled") throw new ThrottledSignIn(error.message);
+          if (error instanceof AppError && (error.code === "throttled" || error.code === "forbidden")) throw new RefusedSignIn(error.message);
           throw error;
         }
       },
     }),
   ],
-  // The token names the user and nothing they may do: roles are read from the database on every
-  // request (lib/auth/session.ts), so neither the cookie nor /api/auth/session can show a role the
-  // server no longer grants.
+  // The token names the user and their session row, and nothing they may do: roles are read from the
+  // database on every request (lib/auth/session.ts), with the session's row, so neither the cookie
+  // nor /api/auth/session can show a role the server no longer grants, nor outlive signing out.
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        // Every sign-in, whatever the provider, starts a session row the cookie names.
+        token.sub = user.id;
+        token.sid = await startSession(await getDb(), { userId: user.id, ...(await requestDetails()) });
+      }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string" && isUuid(sid)) await endSessionRow(await getDb(), sid, "signed_out");
+    },
+  },
 }));
+
+/** The browser and address a sign-in came from, shown in the sessions list. */
+async function requestDetails(): Promise<{ userAgent: string | null; address: string | null }> {
+  try {
+    const incoming = await headers();
+    trustedProxyHops ??= readEnv().TRUSTED_PROXY_HOPS;
+    return { userAgent: incoming.get("user-agent"), address: clientAddress(incoming, trustedProxyHops) };
+  } catch {
+    return { userAgent: null, address: null };
+  }
+}

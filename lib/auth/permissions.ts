@@ -26,6 +26,12 @@ export const PERMISSIONS = {
   "user.create": ["admin"],
   /** Change a user's directly granted roles. */
   "user.setRoles": ["admin"],
+  /** See any user's sessions and end them, one or all at once. */
+  "user.manageSessions": ["admin"],
+  /** Deactivate a user (their history stays; they cannot sign in) or reactivate them. */
+  "user.deactivate": ["admin"],
+  /** One's own account: name, password, timezone, and one's own sessions. */
+  "account.manage": ["admin", "secretariat", "director", "chair", "representative"],
 
   // Board seats and the member registry.
   /** Assign seat holders, end terms, vacate seats and designate the Chair and Vice-chair. */

@@ -20,8 +20,8 @@ export const httpCases = defineHttpCases([
     name: "sign in",
     target: { kind: "action", file: "lib/auth/actions.ts", exportName: "signInAction" },
     prepare: async () => ({ fields: { email: "rep.gov@example.org", password: "pillars-demo", returnTo: "/dashboard" } }),
-    // Every attempt, refused or not, is recorded for the sign-in throttle.
-    writes: ["login_attempts"],
+    // Every attempt is counted by the sign-in throttle; a checked one is recorded.
+    writes: ["login_attempts", "sign_in_buckets", "sessions"],
   },
   {
     name: "health",
@@ -45,12 +45,12 @@ export const httpCases = defineHttpCases([
     name: "credentials callback",
     target: { kind: "route", method: "POST", path: "/api/auth/callback/credentials" },
     prepare: async () => ({ form: { email: "rep.gov@example.org", password: "pillars-demo", csrfToken: "none", callbackUrl: "/dashboard" } }),
-    writes: ["login_attempts"],
+    writes: ["login_attempts", "sign_in_buckets", "sessions"],
   },
   {
     name: "sign out",
     target: { kind: "route", method: "POST", path: "/api/auth/signout" },
     prepare: async () => ({ form: { csrfToken: "none", callbackUrl: "/" } }),
-    writes: [],
+    writes: ["sessions"],
   },
 ]);

@@ -1,5 +1,6 @@
 /** One comment as coverage sees it. */
-export type CoverageComment = { paragraphKey: string; pillarId: string; organizationId: string; authorId: string };
+/** `pillarId` is null for the Association's own people, who count towards no pillar. */
+export type CoverageComment = { paragraphKey: string; pillarId: string | null; organizationId: string; authorId: string };
 export type CoveragePillar = { id: string; name: string; invited: boolean };
 
 export type PillarCoverage = { pillarId: string; name: string; invited: boolean; organizations: number; people: number; comments: number };
@@ -24,7 +25,7 @@ export function computeCoverage(paragraphKeys: string[], pillars: CoveragePillar
   const cells = paragraphKeys.map(() => pillars.map(() => 0));
   const tallies = pillars.map(() => ({ organizations: new Set<string>(), people: new Set<string>(), comments: 0 }));
   for (const c of comments) {
-    const p = column.get(c.pillarId);
+    const p = c.pillarId === null ? undefined : column.get(c.pillarId);
     if (p === undefined) continue;
     tallies[p]!.organizations.add(c.organizationId);
     tallies[p]!.people.add(c.authorId);

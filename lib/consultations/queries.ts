@@ -31,7 +31,7 @@ export async function loadReadableConsultation(db: DB, actor: Actor | null, cons
   if (consultationAccess({ roles: reader.roles, pillarId: reader.pillarId }, invitedPillarIds) !== "ok") {
     throw new AppError(
       "forbidden",
-      `This consultation does not invite ${reader.pillarName}, so representatives of ${reader.pillarName} can neither read nor comment on it.`,
+      `This consultation does not invite ${reader.pillarName ?? "you"}, so ${reader.pillarName ? `representatives of ${reader.pillarName}` : "you"} can neither read nor comment on it.`,
     );
   }
   return { ...row, invitedPillarIds, reader };
@@ -66,7 +66,7 @@ export async function listConsultationComments(db: DB, consultationId: string, w
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .innerJoin(originalVersion, eq(originalVersion.id, comments.originalVersionId))
     .where(and(eq(comments.consultationId, consultationId), where))
     .orderBy(asc(comments.createdAt));
@@ -159,7 +159,7 @@ export async function listRegister(db: DB, actor: Actor | null, input: { consult
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .leftJoin(responder, eq(responder.id, comments.respondedById))
     .where(
       and(

@@ -1,4 +1,5 @@
 import { toCsv } from "@/lib/csv";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
 export const REGISTER_HEADER = [
   "Paragraph",
@@ -21,7 +22,7 @@ type Row = {
   body: string;
   authorName: string;
   organizationName: string;
-  pillarName: string;
+  pillarName: string | null;
   status: string;
   response: string | null;
   respondedBy: string | null;
@@ -42,7 +43,7 @@ export function registerCsv(rows: Row[]): string {
       r.body,
       r.authorName,
       r.organizationName,
-      r.pillarName,
+      r.pillarName ?? ASSOCIATION_LABEL,
       r.status,
       r.response,
       r.respondedBy,

@@ -25,7 +25,7 @@ export type CommentRefusal = { code: "unauthenticated" | "forbidden" | "conflict
  * only when their pillar is invited; nobody before it opens or after it closes.
  */
 export function commentRefusal(
-  actor: { roles: readonly Role[]; pillarId: string; pillarName?: string } | null,
+  actor: { roles: readonly Role[]; pillarId: string | null; pillarName?: string | null } | null,
   consultation: ConsultationWindow & { invitedPillarIds: readonly string[]; policyStatus?: string },
   now: Date,
 ): CommentRefusal | null {
@@ -42,7 +42,7 @@ export function commentRefusal(
   if (phase === "scheduled") return { code: "conflict", reason: "This consultation has not opened yet; comments are accepted once it opens." };
   if (phase === "closed") return { code: "conflict", reason: "This consultation is closed; comments are no longer accepted." };
   const broad = actor.roles.some((role) => role !== "representative" && can([role], "comment.create"));
-  if (!broad && !consultation.invitedPillarIds.includes(actor.pillarId)) {
+  if (!broad && !(actor.pillarId && consultation.invitedPillarIds.includes(actor.pillarId))) {
     const pillar = actor.pillarName ?? "your pillar";
     return { code: "forbidden", reason: `This consultation does not invite ${pillar}, so representatives of ${pillar} cannot comment on it.` };
   }

@@ -11,7 +11,7 @@ export async function listOpenConsultations(db: DB, actor: Actor, now = new Date
     db
       .select({ one: sql`1` })
       .from(consultationPillars)
-      .where(and(eq(consultationPillars.consultationId, consultations.id), eq(consultationPillars.pillarId, actor.pillarId))),
+      .where(and(eq(consultationPillars.consultationId, consultations.id), eq(consultationPillars.pillarId, actor.pillarId ?? ""))),
   );
   const onlyOwnPillar = actor.roles.some((r) => r !== "representative") ? undefined : invitesPillar;
   return db

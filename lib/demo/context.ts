@@ -2,7 +2,7 @@ import type { DecisionRuleConfig } from "@/lib/votes/vocabulary";
 
 export type PillarId = "government" | "civil_society" | "industry";
 
-export type SeedUser = { id: string; email: string; name: string; organizationId: string; pillarId: PillarId };
+export type SeedUser = { id: string; email: string; name: string; organizationId: string; pillarId: PillarId | null };
 
 export type SeedParagraph = { key: string; body: string };
 export type SeedVersion = { id: string; number: number; paragraphs: SeedParagraph[] };

@@ -13,7 +13,8 @@ type Step = [yearsAgo: number, to: MembershipStatus, reason: string];
 type OrgSeed = {
   slug: string;
   name: string;
-  pillar: PillarId;
+  /** Null for the Association itself, which is no pillar. */
+  pillar: PillarId | null;
   country: string;
   /** Certification standard and expiry in days from now (negative: expired). */
   cert?: [Standard, number];
@@ -42,10 +43,9 @@ export const ORGANIZATIONS: OrgSeed[] = [
   { slug: "mekong-labour-rights-watch", name: "Mekong Labour Rights Watch", pillar: "civil_society", country: "TH" },
   { slug: "sahel-civic-forum", name: "Sahel Civic Forum", pillar: "civil_society", country: "SN" },
   { slug: "centre-security-human-rights", name: "Centre for Security and Human Rights", pillar: "civil_society", country: "CH" },
-  // The Secretariat's own organisation. The schema needs every organisation to sit in one pillar;
-  // civil society is the closest fit for a non-profit association and it takes no board seat or
-  // membership status, so it never counts towards a pillar's coverage or quorum by itself.
-  { slug: "association-secretariat", name: "Association Secretariat", pillar: "civil_society", country: "CH" },
+  // The Association itself, where the Secretariat and the administrators work: no pillar, no
+  // registry entry, no seat; its people never count towards a pillar.
+  { slug: "association-secretariat", name: "Association Secretariat", pillar: null, country: "CH" },
   // Private security companies (fictional), covering every membership status.
   {
     slug: "meridian-protective-services",

@@ -6,7 +6,7 @@ import { PEOPLE } from "./people";
 
 /** The demo accounts and their stored roles. */
 export async function seedPeople(tx: Tx, ctx: SeedContext): Promise<void> {
-  const pillarOf: Record<string, PillarId> = Object.fromEntries(ORGANIZATIONS.map((o) => [o.slug, o.pillar]));
+  const pillarOf: Record<string, PillarId | null> = Object.fromEntries(ORGANIZATIONS.map((o) => [o.slug, o.pillar]));
   const rows = await tx
     .insert(users)
     .values(

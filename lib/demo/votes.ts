@@ -12,6 +12,7 @@ async function writeRoll(tx: Tx, ctx: SeedContext, motionId: string): Promise<vo
   await tx.insert(motionRoll).values(
     DIRECTOR_EMAILS.map((email) => {
       const director = userOf(ctx, email);
+      if (!director.pillarId) throw new Error(`Seed data seats ${email}, who belongs to no pillar`);
       return { motionId, directorId: director.id, pillarId: director.pillarId, seatId: must(ctx.seatOf, email, "seat holder") };
     }),
   );

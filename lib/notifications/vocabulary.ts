@@ -13,5 +13,7 @@ export const NOTIFICATION_KINDS = [
   "consultation_closed",
   "policy_withdrawn",
   "motion_withdrawn",
+  // The person's own account: password changed, sessions ended by someone else, deactivated or back.
+  "account_security",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

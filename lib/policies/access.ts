@@ -2,7 +2,8 @@ import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { can, type Role } from "@/lib/auth/permissions";
 
 /** Who is looking: a signed-in user's roles and pillar, or nobody. */
-export type Viewer = { roles: readonly Role[]; pillarId: string } | null;
+/** `pillarId` is null for the Association's own people, whom no consultation invites as a pillar. */
+export type Viewer = { roles: readonly Role[]; pillarId: string | null } | null;
 
 export type Access = "ok" | "unauthenticated" | "forbidden";
 
@@ -14,7 +15,7 @@ export function policyAccess(viewer: Viewer, policy: { status: PolicyStatus; inv
   if (policy.status === "adopted") return "ok";
   if (!viewer) return "unauthenticated";
   if (can(viewer.roles, "policy.readInternal")) return "ok";
-  return policy.invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
+  return viewer.pillarId && policy.invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
 }
 
 /** Consultations, their comments and register are for signed-in users: internal readers, and the invited pillars. */
@@ -22,7 +23,7 @@ export function consultationAccess(viewer: Viewer, invitedPillarIds: readonly st
   if (!viewer) return "unauthenticated";
   if (!can(viewer.roles, "consultation.read")) return "forbidden";
   if (can(viewer.roles, "policy.readInternal")) return "ok";
-  return invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
+  return viewer.pillarId && invitedPillarIds.includes(viewer.pillarId) ? "ok" : "forbidden";
 }
 
 /** Draft versions are internal: the public and representatives see final versions only. */

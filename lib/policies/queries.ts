@@ -25,7 +25,7 @@ function visibleTo(db: DB, actor: Actor | null): SQL | undefined {
       .select({ one: sql`1` })
       .from(consultations)
       .innerJoin(consultationPillars, eq(consultationPillars.consultationId, consultations.id))
-      .where(and(eq(consultations.policyId, policies.id), eq(consultationPillars.pillarId, actor.pillarId))),
+      .where(and(eq(consultations.policyId, policies.id), eq(consultationPillars.pillarId, actor.pillarId ?? ""))),
   );
   return or(adopted, consulted);
 }

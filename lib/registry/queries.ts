@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { organizationStatusHistory, organizations, pillars } from "@/db/schema";
 import type { MembershipStatus } from "@/lib/registry/vocabulary";
@@ -44,7 +44,7 @@ const COLUMNS = {
   id: organizations.id,
   slug: organizations.slug,
   name: organizations.name,
-  pillar: organizations.pillarId,
+  pillar: pillars.id,
   pillarName: pillars.name,
   country: organizations.country,
   website: organizations.website,
@@ -99,7 +99,8 @@ export async function searchRegistry(db: DB, input: unknown) {
     if (!pillar) throw new AppError("invalid", "Bad search parameters (pillar: Unknown pillar).", { pillar: ["Unknown pillar."] });
   }
   const time = await asOf(db);
-  const conditions: SQL[] = [];
+  // The Association itself (no pillar) is no member of the registry.
+  const conditions: SQL[] = [isNotNull(organizations.pillarId)];
   if (filter.q) conditions.push(sql`${organizations.name} ilike ${`%${escapeLike(filter.q)}%`} escape '\\'`);
   if (filter.country) conditions.push(eq(organizations.country, filter.country));
   if (filter.pillar) conditions.push(eq(organizations.pillarId, filter.pillar));
@@ -107,7 +108,7 @@ export async function searchRegistry(db: DB, input: unknown) {
   if (filter.goodStanding !== undefined) {
     conditions.push(filter.goodStanding ? goodStandingSql(time.today) : sql`not ${goodStandingSql(time.today)}`);
   }
-  const where = conditions.length ? and(...conditions) : undefined;
+  const where = and(...conditions);
   // The page and the count are two statements: a window count would read and sort every match.
   const [rows, [count]] = await Promise.all([
     db

@@ -31,7 +31,8 @@ async function allSlugs(filter: Record<string, string>): Promise<string[]> {
 
 async function expectSqlAgreesWithRule() {
   const today = todayIn(await getTimezone(t.db));
-  const rows = await t.db.select().from(organizations);
+  // The registry lists every organisation of a pillar; the Association itself is none.
+  const rows = (await t.db.select().from(organizations)).filter((o) => o.pillarId !== null);
   const expected = rows
     .filter((o) => isInGoodStanding(o, today))
     .map((o) => o.slug)
@@ -57,7 +58,7 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
 
   it("filters by country, pillar and status, and pages by 20", async () => {
     expect((await searchRegistry(t.db, { country: "ch" })).results.map((r) => r.slug).sort()).toEqual(
-      ["alpine-guard-solutions", "association-secretariat", "centre-security-human-rights", "swiss-fdfa"].sort(),
+      ["alpine-guard-solutions", "centre-security-human-rights", "swiss-fdfa"].sort(),
     );
     expect((await searchRegistry(t.db, { pillar: "government" })).total).toBe(7);
     expect((await searchRegistry(t.db, { status: "suspended" })).results.map((r) => r.slug)).toEqual(["ironbridge-security-services"]);
@@ -70,6 +71,16 @@ describe(`the public registry (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : 
     expect(new Set([...first.results, ...second.results].map((r) => r.slug)).size).toBe(first.total);
     const beyond = await searchRegistry(t.db, { page: "9" });
     expect(beyond).toMatchObject({ total: first.total, results: [] });
+  });
+
+  it("does not list the Association itself, which is no pillar, among civil society organisations or anywhere", async () => {
+    const [association] = await t.db.select().from(organizations).where(eq(organizations.slug, "association-secretariat"));
+    expect(association).toMatchObject({ name: "Association Secretariat", pillarId: null });
+    expect((await searchRegistry(t.db, { q: "Association Secretariat" })).total).toBe(0);
+    const civilSociety = await allSlugs({ pillar: "civil_society" });
+    expect(civilSociety).toContain("centre-security-human-rights");
+    expect(civilSociety).not.toContain("association-secretariat");
+    expect(await getRegistryEntry(t.db, "association-secretariat")).toBeNull();
   });
 
   it("derives good standing the same way in SQL and in the rule, on every seeded organisation", async () => {

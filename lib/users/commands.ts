@@ -72,12 +72,13 @@ export async function listUsers(db: DB, actor: Actor | null) {
       email: users.email,
       organizationName: organizations.name,
       pillarName: pillars.name,
+      deactivatedAt: users.deactivatedAt,
       roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = ${users.id}), '{}')`,
       seat: sql<string | null>`(select coalesce(t.office, 'director') from seat_terms t where t.holder_id = ${users.id} and t.ended_at is null)`,
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .orderBy(asc(users.email));
 }
 
@@ -87,6 +88,6 @@ export async function listOrganizationChoices(db: DB, actor: Actor | null) {
   return db
     .select({ id: organizations.id, name: organizations.name, pillarName: pillars.name })
     .from(organizations)
-    .innerJoin(pillars, eq(pillars.id, organizations.pillarId))
+    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .orderBy(asc(pillars.sortOrder), asc(organizations.name));
 }

@@ -14,7 +14,7 @@ export default async function DashboardPage() {
   const isRepresentativeOnly = !actor.roles.includes("director");
   return (
     <>
-      <PageTitle lead={`${actor.organizationName} · ${actor.pillarName}`}>
+      <PageTitle lead={actor.pillarName ? `${actor.organizationName} · ${actor.pillarName}` : actor.organizationName}>
         Welcome, {actor.name}
         <span className="ml-3 block text-base font-medium text-slate-700 sm:inline">
           Signed in as {actor.roles.map((role) => ROLE_LABELS[role]).join(", ") || "a member without a role"}

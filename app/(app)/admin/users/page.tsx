@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRolesForm } from "@/components/admin/user-roles-form";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
@@ -6,6 +7,7 @@ import { getDb } from "@/db";
 import { requirePageActor } from "@/lib/auth/page-access";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { listOrganizationChoices, listUsers } from "@/lib/users/commands";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -49,10 +51,20 @@ export default async function UsersPage() {
               <tbody className="divide-y divide-slate-200">
                 {users.map((u) => (
                   <tr key={u.id}>
-                    <td className="py-2 pr-4 font-medium">{u.name}</td>
+                    <td className="py-2 pr-4 font-medium">
+                      <Link href={`/admin/users/${u.id}`} className="text-brand-700 underline">
+                        {u.name}
+                      </Link>
+                      {u.deactivatedAt ? (
+                        <>
+                          {" "}
+                          <Badge tone="bad">Deactivated</Badge>
+                        </>
+                      ) : null}
+                    </td>
                     <td className="py-2 pr-4">{u.email}</td>
                     <td className="py-2 pr-4">{u.organizationName}</td>
-                    <td className="py-2 pr-4">{u.pillarName}</td>
+                    <td className="py-2 pr-4">{u.pillarName ?? ASSOCIATION_LABEL}</td>
                     <td className="py-2 pr-4">
                       <div className="flex flex-wrap gap-1">
                         {u.roles.map((r) => (

@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { Markdown } from "@/components/ui/markdown";
 import { getDb } from "@/db";
+import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 import { COMMENT_STATUSES } from "@/lib/consultations/vocabulary";
 import { can } from "@/lib/auth/permissions";
 import { loadPageItem, requirePageActor } from "@/lib/auth/page-access";
@@ -122,7 +123,7 @@ export default async function RegisterPage({
                       <br />
                       {r.organizationName}
                       <br />
-                      {r.pillarName}
+                      {r.pillarName ?? ASSOCIATION_LABEL}
                     </td>
                     <td className="max-w-sm py-2 pr-3">
                       <CommentStatusBadge status={r.status} />
