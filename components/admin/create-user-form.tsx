@@ -38,7 +38,7 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 12 characters. Share it with the person securely."
+        hint="At least 12 characters, hard to guess, without the person's name or email. Share it with the person securely."
         errors={errors.password}
       />
       <fieldset className="md:col-span-2">

@@ -59,6 +59,18 @@ describe("user accounts", () => {
     expect(await databaseFingerprint(t.db)).toEqual(before);
   });
 
+  it("a weak password, or one made of the person's name or email, is refused with why and nothing changes", async () => {
+    const admin = await t.actor("admin@example.org");
+    const before = await databaseFingerprint(t.db);
+    const person = { name: "Jonas Okafor", email: "jonas.okafor@example.org", organizationId: admin.organizationId };
+    const weak = await refusal(createUser(t.db, admin, { ...person, password: "aaaaaaaaaaaa" }));
+    expect(weak.code).toBe("invalid");
+    expect(weak.fieldErrors.password?.[0]).toMatch(/^This password is too easy to guess/);
+    const own = await refusal(createUser(t.db, admin, { ...person, password: "Okafor-Jonas-2026" }));
+    expect(own.fieldErrors).toEqual({ password: ["Do not use your own name or email address in your password."] });
+    expect(await databaseFingerprint(t.db)).toEqual(before);
+  });
+
   it("an email already in use is refused and nothing changes", async () => {
     const admin = await t.actor("admin@example.org");
     const before = await databaseFingerprint(t.db);
