@@ -13,6 +13,9 @@ const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(runDir, "pglite");
 process.env.E2E_PGLITE_DIR = dataDir;
 // The sessions the tests sign in once and reuse (e2e/fixtures.ts) belong to this run's database.
 process.env.E2E_SESSIONS_DIR = path.join(runDir, "sessions");
+// The mail sink beside the app (e2e/mail-sink.ts): the app sends to its SMTP port, tests read its HTTP one.
+const MAIL_SMTP_PORT = PORT + 1;
+process.env.MAIL_SINK_HTTP_PORT = String(PORT + 2);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -31,21 +34,31 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: ["node", ...serverArgs(PORT)].join(" "),
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM lets the server release its database folder; the default SIGKILL would not.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PGLITE_DIR: dataDir,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      APP_URL: `http://127.0.0.1:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: "",
+  webServer: [
+    {
+      command: "node --import tsx e2e/mail-sink.ts",
+      url: `http://127.0.0.1:${process.env.MAIL_SINK_HTTP_PORT}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { MAIL_SINK_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_SINK_HTTP_PORT: process.env.MAIL_SINK_HTTP_PORT },
     },
-  },
+    {
+      command: ["node", ...serverArgs(PORT)].join(" "),
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      // SIGTERM lets the server release its database folder; the default SIGKILL would not.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PGLITE_DIR: dataDir,
+        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        APP_URL: `http://127.0.0.1:${PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: "",
+      },
+    },
+  ],
 });

@@ -24,7 +24,7 @@ export const notifications = pgTable(
   (t) => [
     check(
       "notifications_kind_valid",
-      sql`${t.kind} IN ('consultation_opened','comment_answered','motion_opened','motion_closing_soon','motion_result','task_assigned','task_returned','task_overdue','task_submitted','seat_assigned')`,
+      sql`${t.kind} IN ('consultation_opened','comment_answered','motion_opened','motion_closing_soon','motion_result','task_assigned','task_returned','task_overdue','task_submitted','seat_assigned','account_event')`,
     ),
     check("notifications_href_is_local", sql`${t.href} IS NULL OR ${t.href} ~ '^/[^/]'`),
     uniqueIndex("notifications_dedupe_unique")

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "./actor";
 import { checkCredentials } from "./credentials";
+import { checkSecondFactor } from "@/lib/accounts/two-factor";
 import { resolveAuthSecret } from "./secret";
 
 class ThrottledSignIn extends CredentialsSignin {
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" }, code: { label: "Code" } },
       async authorize(credentials, request) {
         const db = await getDb();
         try {
@@ -37,6 +38,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             ip: clientIp(request),
           });
           if (!userId) return null;
+          // An account with two-factor sign-in also needs its code (lib/accounts/two-factor.ts).
+          const second = await checkSecondFactor(db, userId, String(credentials?.code ?? ""), clientIp(request));
+          if (second !== "ok") throw new ThrottledSignIn(second);
           const actor = await loadActor(db, userId);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {

@@ -10,5 +10,6 @@ export const NOTIFICATION_KINDS = [
   "task_overdue",
   "task_submitted",
   "seat_assigned",
+  "account_event",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

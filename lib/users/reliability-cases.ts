@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { organizations, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { defineHttpCases } from "@/lib/testing/http-cases";
 
 /** How the reliability suite (reliability/) reaches the user-account actions over HTTP. */
@@ -12,25 +12,6 @@ export const httpCases = defineHttpCases([
     target: { kind: "page", path: "/admin/users" },
     prepare: async () => ({}),
     writes: [],
-  },
-  {
-    name: "create user",
-    permission: "user.create",
-    target: { kind: "action", file: "lib/users/actions.ts", exportName: "createUserAction" },
-    prepare: async (db) => {
-      const [organization] = await db.select({ id: organizations.id }).from(organizations).limit(1);
-      return {
-        fields: {
-          name: "New Person",
-          email: `http.person.${process.pid}.${++sequence}@example.org`,
-          organizationId: organization!.id,
-          password: "a-long-enough-password",
-          roles: ["representative"],
-        },
-      };
-    },
-    writes: ["users", "user_roles", "audit_log"],
-    addsOneRowTo: ["users", "audit_log"],
   },
   {
     name: "set user roles",
