@@ -43,14 +43,16 @@ export async function acceptInvitationAction(_prev: ActionState, formData: FormD
   if (!(formData instanceof FormData)) return NOT_A_FORM;
   const fields = { token: formData.get("token"), password: formData.get("password"), confirm: formData.get("confirm") };
   let email: string;
+  let roles: string[];
   try {
-    ({ email } = await acceptInvitation(await getDb(), fields));
+    ({ email, roles } = await acceptInvitation(await getDb(), fields));
   } catch (error) {
     return toActionError(error);
   }
   after(() => deliverEmailsNow());
   try {
-    await signIn("credentials", { email, password: String(fields.password), redirectTo: "/dashboard" });
+    // Someone invited without a role (a director-to-be, until the seat is assigned) has no workspace yet.
+    await signIn("credentials", { email, password: String(fields.password), redirectTo: roles.length ? "/dashboard" : "/" });
   } catch (error) {
     if (error instanceof AuthError) redirect("/login?joined=1");
     throw error;

@@ -173,7 +173,7 @@ const DEAD_LINK = "This invitation link is no longer valid. Ask the person who i
  * Accepts an invitation: creates the account with the chosen password (the quality rule applies),
  * its roles, the audit row and a welcome notice, in one transaction. The link then stops working.
  */
-export async function acceptInvitation(db: DB, input: unknown, now = new Date()): Promise<{ userId: string; email: string }> {
+export async function acceptInvitation(db: DB, input: unknown, now = new Date()): Promise<{ userId: string; email: string; roles: string[] }> {
   const { token, password } = parseInput(choosePasswordSchema, input);
   const invitation = await findOpenInvitation(db, token, now);
   if (!invitation) throw new AppError("not_found", DEAD_LINK);
@@ -192,7 +192,7 @@ export async function acceptInvitationRow(
   tokenHash: string | { email: string },
   how: { passwordHash: string; via: "password" | "sso" },
   now = new Date(),
-): Promise<{ userId: string; email: string }> {
+): Promise<{ userId: string; email: string; roles: string[] }> {
   return db.transaction(async (tx) => {
     const where =
       typeof tokenHash === "string"
@@ -219,6 +219,6 @@ export async function acceptInvitationRow(
         href: "/account/security",
       },
     });
-    return { userId: user!.id, email: row.email };
+    return { userId: user!.id, email: row.email, roles: row.roles };
   });
 }
