@@ -11,6 +11,7 @@ import { deliverEmailsNow, sendEmailNow } from "@/lib/notifications/delivery";
 import { acceptInvitation, inviteUser, resendInvitation, revokeInvitation } from "./invitations";
 import { requestPasswordReset, resetPassword } from "./recovery";
 import { confirmTwoFactor, disableTwoFactor, startTwoFactorEnrolment } from "./two-factor";
+import { setTwoFactorRequiredRoles } from "./two-factor-policy";
 
 export const inviteUserAction = formAction(
   async ({ db, actor, input }) => {
@@ -89,4 +90,12 @@ export const confirmTwoFactorAction = formAction<{ recoveryCodes: string[] }, { 
 export const disableTwoFactorAction = formAction(
   ({ db, actor, input }) => disableTwoFactor(db, actor, input.pick("code", "password")),
   () => ({ message: "Two-factor sign-in is off.", refresh: [{ layout: "/" }] }),
+);
+
+export const setTwoFactorRolesAction = formAction(
+  ({ db, actor, input }) => setTwoFactorRequiredRoles(db, actor, { roles: input.list("roles") }),
+  (roles) => ({
+    message: roles.length ? "Saved: those roles must use two-factor sign-in." : "Saved: no role must use two-factor sign-in.",
+    refresh: ["/account/security"],
+  }),
 );

@@ -5,6 +5,7 @@ import { authzCase, defineAuthzCases } from "@/lib/testing/authz";
 import { inviteUser, listPendingInvitations, resendInvitation, revokeInvitation } from "./invitations";
 import { hashLinkToken } from "./tokens";
 import { startTwoFactorEnrolment } from "./two-factor";
+import { setTwoFactorRequiredRoles } from "./two-factor-policy";
 
 let sequence = 0;
 
@@ -40,4 +41,5 @@ export const cases = defineAuthzCases({
   "invitation.resend": authzCase({ prepare: pendingInvitation, run: (db, actor, p) => resendInvitation(db, actor, p) }),
   "invitation.revoke": authzCase({ prepare: pendingInvitation, run: (db, actor, p) => revokeInvitation(db, actor, p) }),
   "mfa.manage": authzCase({ run: (db, actor) => startTwoFactorEnrolment(db, actor) }),
+  "mfa.configure": authzCase({ run: (db, actor) => setTwoFactorRequiredRoles(db, actor, { roles: ++sequence % 2 ? ["admin"] : [] }) }),
 });

@@ -108,6 +108,14 @@ export const httpCases = defineHttpCases([
     writes: [],
   },
   {
+    name: "roles that must use two-factor sign-in",
+    permission: "mfa.configure",
+    target: { kind: "action", file: "lib/accounts/actions.ts", exportName: "setTwoFactorRolesAction" },
+    // None: requiring it would send the acting accounts to set it up before anything else.
+    prepare: async () => ({ fields: { roles: [] } }),
+    writes: ["settings", "audit_log"],
+  },
+  {
     name: "set up two-factor sign-in",
     permission: "mfa.manage",
     target: { kind: "action", file: "lib/accounts/actions.ts", exportName: "startTwoFactorAction" },

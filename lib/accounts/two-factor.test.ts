@@ -5,7 +5,10 @@ import { auditLog, recoveryCodes, totpFactors } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/database";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import { refusal } from "@/lib/testing/refusal";
+import { loadActor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/guard";
 import { checkSecondFactor, confirmTwoFactor, disableTwoFactor, getTwoFactorStatus, startTwoFactorEnrolment } from "./two-factor";
+import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles } from "./two-factor-policy";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -102,5 +105,31 @@ describe("two-factor sign-in", () => {
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, actor.id))).toEqual([]);
     expect(await checkSecondFactor(t.db, actor.id, "", "ip3")).toBe("ok");
     expect(await actions(actor.id)).toEqual(["mfa.enable", "mfa.disable"]);
+  });
+
+  it("an administrator requires it for chosen roles: people of those roles without it may only set it up", async () => {
+    const admin = await t.actor("admin@example.org");
+    const secretariat = await t.actor("secretariat@example.org");
+    const before = await databaseFingerprint(t.db);
+    expect((await refusal(setTwoFactorRequiredRoles(t.db, secretariat, { roles: ["director"] }))).code).toBe("forbidden");
+    expect((await refusal(setTwoFactorRequiredRoles(t.db, admin, { roles: ["emperor"] }))).code).toBe("invalid");
+    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await getTwoFactorRequiredRoles(t.db, admin)).toEqual([]);
+
+    expect(await setTwoFactorRequiredRoles(t.db, admin, { roles: ["chair", "director", "director"] })).toEqual(["director", "chair"]);
+    const gov2 = (await loadActor(t.db, (await t.actor("gov2@example.org")).id))!;
+    expect(gov2.mustEnrolTwoFactor).toBe(true);
+    expect((await refusal(Promise.resolve().then(() => authorize(gov2, "ballot.cast")))).message).toBe(
+      "Turn on two-factor sign-in first (Security): your role requires it.",
+    );
+    expect(authorize(gov2, "mfa.manage").id).toBe(gov2.id);
+    // cso2 turned it on in the first story; a representative's role is not concerned.
+    expect((await loadActor(t.db, (await t.actor("cso2@example.org")).id))!.mustEnrolTwoFactor).toBeUndefined();
+    expect((await loadActor(t.db, (await t.actor("rep.gov@example.org")).id))!.mustEnrolTwoFactor).toBeUndefined();
+
+    await setTwoFactorRequiredRoles(t.db, admin, { roles: [] });
+    expect((await loadActor(t.db, gov2.id))!.mustEnrolTwoFactor).toBeUndefined();
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "setting.twoFactorRequiredRoles"));
+    expect(audit.map((a) => a.after)).toEqual([{ roles: ["director", "chair"] }, { roles: [] }]);
   });
 });

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "invitation.resend": ["admin", "secretariat"],
   /** Revoke a pending invitation (the Secretariat: representatives only). */
   "invitation.revoke": ["admin", "secretariat"],
+  /** Choose the roles that must use two-factor sign-in. */
+  "mfa.configure": ["admin"],
   /** Turn one's own two-factor sign-in on or off. */
   "mfa.manage": ["admin", "secretariat", "director", "chair", "representative"],
   /** Change a user's directly granted roles. */

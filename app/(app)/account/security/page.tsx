@@ -3,7 +3,11 @@ import QRCode from "qrcode";
 import { type TwoFactorView, TwoFactorSettings } from "@/components/accounts/two-factor-settings";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { TwoFactorRolesForm } from "@/components/accounts/two-factor-roles-form";
+import { Alert } from "@/components/ui/alert";
 import { getTwoFactorStatus } from "@/lib/accounts/two-factor";
+import { getTwoFactorRequiredRoles } from "@/lib/accounts/two-factor-policy";
+import { can, ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/page-access";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
@@ -27,12 +31,23 @@ export default async function SecurityPage() {
   } else {
     view = { enabled: false, enrolment: null };
   }
+  const required = can(actor.roles, "mfa.configure") ? await getTwoFactorRequiredRoles(db, actor) : null;
   return (
     <>
       <PageTitle lead="How you sign in to Pillars.">Security</PageTitle>
-      <Card title="Two-factor sign-in">
-        <TwoFactorSettings view={view} />
-      </Card>
+      <div className="flex flex-col gap-6">
+        {actor.mustEnrolTwoFactor ? (
+          <Alert tone="info">Your role requires two-factor sign-in: set it up here before you continue to the workspace.</Alert>
+        ) : null}
+        <Card title="Two-factor sign-in">
+          <TwoFactorSettings view={view} />
+        </Card>
+        {required && !actor.mustEnrolTwoFactor ? (
+          <Card title="Two-factor sign-in for the organisation">
+            <TwoFactorRolesForm roles={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} required={required} />
+          </Card>
+        ) : null}
+      </div>
     </>
   );
 }
