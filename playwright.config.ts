@@ -16,6 +16,8 @@ process.env.E2E_SESSIONS_DIR = path.join(runDir, "sessions");
 // The mail sink beside the app (e2e/mail-sink.ts): the app sends to its SMTP port, tests read its HTTP one.
 const MAIL_SMTP_PORT = PORT + 1;
 process.env.MAIL_SINK_HTTP_PORT = String(PORT + 2);
+// A real OpenID Connect provider for single sign-on (e2e/oidc-provider.ts).
+const OIDC = { port: PORT + 3, clientId: "pillars-e2e", clientSecret: "pillars-e2e-client-secret-0123456789" };
 
 export default defineConfig({
   testDir: "./e2e",
@@ -43,6 +45,18 @@ export default defineConfig({
       env: { MAIL_SINK_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_SINK_HTTP_PORT: process.env.MAIL_SINK_HTTP_PORT },
     },
     {
+      command: "node --import tsx e2e/oidc-provider.ts",
+      url: `http://127.0.0.1:${OIDC.port}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: {
+        OIDC_PROVIDER_PORT: String(OIDC.port),
+        OIDC_APP_URL: `http://127.0.0.1:${PORT}`,
+        OIDC_CLIENT_ID: OIDC.clientId,
+        OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      },
+    },
+    {
       command: ["node", ...serverArgs(PORT)].join(" "),
       url: `http://127.0.0.1:${PORT}/api/health`,
       timeout: 120_000,
@@ -56,6 +70,10 @@ export default defineConfig({
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         APP_URL: `http://127.0.0.1:${PORT}`,
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        OIDC_ISSUER: `http://127.0.0.1:${OIDC.port}`,
+        OIDC_CLIENT_ID: OIDC.clientId,
+        OIDC_CLIENT_SECRET: OIDC.clientSecret,
+        OIDC_NAME: "Example SSO",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: "",
       },

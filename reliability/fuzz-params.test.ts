@@ -38,7 +38,7 @@ async function buildTargets(): Promise<Target[]> {
   const consultationPath = `/policies/${policy!.slug}/consultations/${consultation!.id}`;
   return [
     { route: "/", path: "/", params: [] },
-    { route: "/login", path: "/login", params: ["returnTo"] },
+    { route: "/login", path: "/login", params: ["returnTo", "error", "reset", "joined"] },
     { route: "/board", path: "/board", params: [] },
     { route: "/registry", path: "/registry", params: REGISTRY },
     { route: "/registry/[slug]", path: "/registry/meridian-protective-services", params: [] },

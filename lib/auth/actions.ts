@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { type ActionState, type FormValues, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { MFA_INVALID, MFA_REQUIRED } from "@/lib/accounts/vocabulary";
+import { singleSignOn } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { signIn, signOut } from "./auth";
 import { signInSchema } from "./credentials";
@@ -43,4 +44,10 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Starts single sign-on with the configured OpenID Connect provider, coming back to the return path. */
+export async function signInWithSingleSignOnAction(formData: FormData): Promise<void> {
+  if (!singleSignOn()) return;
+  await signIn("oidc", { redirectTo: safeReturnPath(formData instanceof FormData ? formData.get("returnTo") : null) });
 }

@@ -1,10 +1,13 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { loadActor } from "./actor";
 import { checkCredentials } from "./credentials";
+import { resolveSingleSignOn } from "@/lib/accounts/single-sign-on";
 import { checkSecondFactor } from "@/lib/accounts/two-factor";
+import { singleSignOn } from "@/lib/env";
 import { resolveAuthSecret } from "./secret";
 
 class ThrottledSignIn extends CredentialsSignin {
@@ -20,6 +23,23 @@ function clientIp(request: Request): string {
 }
 
 // Lazy: the secret is resolved when the first request needs it, never while building.
+/** The optional OpenID Connect provider (OIDC_* variables); who it may sign in is decided in the signIn callback. */
+function singleSignOnProviders(): Provider[] {
+  const sso = singleSignOn();
+  if (!sso) return [];
+  return [
+    {
+      id: "oidc",
+      name: sso.name,
+      type: "oidc",
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      checks: ["pkce", "state", "nonce"],
+    },
+  ];
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
@@ -49,11 +69,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         }
       },
     }),
+    ...singleSignOnProviders(),
   ],
   // The token names the user and nothing they may do: roles are read from the database on every
   // request (lib/auth/session.ts), so neither the cookie nor /api/auth/session can show a role the
   // server no longer grants.
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const mapped = await resolveSingleSignOn(await getDb(), profile);
+      if ("refused" in mapped) return `/login?error=${mapped.refused}`;
+      // The session names the Pillars account, not the provider's subject.
+      user.id = mapped.userId;
+      return true;
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;
