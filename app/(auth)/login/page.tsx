@@ -20,7 +20,11 @@ export default async function LoginPage({
   const sso = singleSignOn();
   // Auth.js sends other failures of a provider here too (`?error=Configuration`, …).
   const refusal =
-    typeof error !== "string" ? undefined : Object.hasOwn(SSO_REFUSALS, error) ? SSO_REFUSALS[error] : "Signing in did not work. Try again, or sign in with your password.";
+    typeof error !== "string"
+      ? undefined
+      : Object.hasOwn(SSO_REFUSALS, error)
+        ? SSO_REFUSALS[error]
+        : "Signing in did not work. Try again, or sign in with your password.";
   const back = safeReturnPath(typeof returnTo === "string" ? returnTo : undefined);
   // Someone already signed in goes straight where the link was taking them.
   if (await currentActor()) redirect(back);
