@@ -61,6 +61,8 @@ describe("invitations", () => {
       .from(notifications)
       .where(eq(notifications.userId, userId));
     expect(notices).toEqual([{ title: "Welcome to Pillars", kind: "account_event" }]);
+    const told = await t.db.select({ title: notifications.title }).from(notifications).where(eq(notifications.userId, admin.id));
+    expect(told.map((n) => n.title)).toContain("Lena Brunner accepted your invitation");
 
     // The link is used up.
     const before = await databaseFingerprint(t.db);

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-quality";
 import { AppError } from "@/lib/errors";
 import type { Mail } from "@/lib/notifications/email";
+import { notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { recordAccountEvent } from "./events";
 import { invitationMail } from "./mail";
@@ -219,6 +220,17 @@ export async function acceptInvitationRow(
         href: "/account/security",
       },
     });
+    // The person who invited them hears that they arrived.
+    if (row.invitedById) {
+      await notify(tx, [
+        {
+          userId: row.invitedById,
+          kind: "account_event",
+          title: `${row.name} accepted your invitation`,
+          body: `${row.email} now has a Pillars account.`,
+        },
+      ]);
+    }
     return { userId: user!.id, email: row.email, roles: row.roles };
   });
 }
