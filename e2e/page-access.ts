@@ -54,8 +54,8 @@ export const PAGES: PageRow[] = [
   row("/board",                                          "/board",                                           200,       200,           200),
   // Accounts: asking for a reset link is open to all; a link that names no open invitation or reset is not found.
   row("/forgot-password",                                "/forgot-password",                                 200,       200,           200),
-  row("/invitation/[token]",                             `/invitation/${"A".repeat(43)}`,                    404,       404,           404),
-  row("/reset-password/[token]",                         `/reset-password/${"A".repeat(43)}`,                404,       404,           404),
+  row("/invitation/[token]",                             `/invitation/no-such-link-${"A".repeat(30)}`,       404,       404,           404),
+  row("/reset-password/[token]",                         `/reset-password/no-such-link-${"A".repeat(30)}`,   404,       404,           404),
   row("/registry",                                       "/registry",                                        200,       200,           200),
   row("/registry/[slug]",                                "/registry/meridian-protective-services",           200,       200,           200),
   row("/registry/[slug]",                                "/registry/no-such-company",                        404,       404,           404),

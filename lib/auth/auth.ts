@@ -8,6 +8,7 @@ import { checkCredentials } from "./credentials";
 import { resolveSingleSignOn } from "@/lib/accounts/single-sign-on";
 import { checkSecondFactor } from "@/lib/accounts/two-factor";
 import { singleSignOn } from "@/lib/env";
+import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { resolveAuthSecret } from "./secret";
 
 class ThrottledSignIn extends CredentialsSignin {
@@ -61,6 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           // An account with two-factor sign-in also needs its code (lib/accounts/two-factor.ts).
           const second = await checkSecondFactor(db, userId, String(credentials?.code ?? ""), clientIp(request));
           if (second !== "ok") throw new ThrottledSignIn(second);
+          // A recovery code used is told to its owner by email at once, not at the outbox's next sweep.
+          if (credentials?.code) void deliverEmailsNow();
           const actor = await loadActor(db, userId);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {
