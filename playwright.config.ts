@@ -18,6 +18,11 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 const standalone = process.env.E2E_STANDALONE === "1";
 // The sessions the tests sign in once and reuse (e2e/fixtures.ts) belong to this run's database.
 process.env.E2E_SESSIONS_DIR = path.join(runDir, "sessions");
+// The mail sink beside the app (e2e/mail-sink.ts): the app sends to its SMTP port, tests read its HTTP one.
+const MAIL_SMTP_PORT = PORT + 1;
+process.env.MAIL_SINK_HTTP_PORT = String(PORT + 2);
+// A real OpenID Connect provider for single sign-on (e2e/oidc-provider.ts).
+const OIDC = { port: PORT + 3, clientId: "pillars-e2e", clientSecret: "pillars-e2e-client-secret-0123456789" };
 
 export default defineConfig({
   testDir: "./e2e",
@@ -36,25 +41,51 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: standalone ? "node .next/standalone/server.js" : ["node", ...serverArgs(PORT)].join(" "),
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM lets the server release its database folder; the default SIGKILL would not.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PGLITE_DIR: dataDir,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      APP_URL: `http://127.0.0.1:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      // One JSON line per request is more than a test run needs to show.
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      command: "node --import tsx e2e/mail-sink.ts",
+      url: `http://127.0.0.1:${process.env.MAIL_SINK_HTTP_PORT}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { MAIL_SINK_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_SINK_HTTP_PORT: process.env.MAIL_SINK_HTTP_PORT },
     },
-  },
+    {
+      command: "node --import tsx e2e/oidc-provider.ts",
+      url: `http://127.0.0.1:${OIDC.port}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: {
+        OIDC_PROVIDER_PORT: String(OIDC.port),
+        OIDC_APP_URL: `http://127.0.0.1:${PORT}`,
+        OIDC_CLIENT_ID: OIDC.clientId,
+        OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      },
+    },
+    {
+      command: standalone ? "node .next/standalone/server.js" : ["node", ...serverArgs(PORT)].join(" "),
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      // SIGTERM lets the server release its database folder; the default SIGKILL would not.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PGLITE_DIR: dataDir,
+        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        APP_URL: `http://127.0.0.1:${PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        OIDC_ISSUER: `http://127.0.0.1:${OIDC.port}`,
+        OIDC_CLIENT_ID: OIDC.clientId,
+        OIDC_CLIENT_SECRET: OIDC.clientSecret,
+        OIDC_NAME: "Example SSO",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        // One JSON line per request is more than a test run needs to show.
+        LOG_LEVEL: "warn",
+      },
+    },
+  ],
 });

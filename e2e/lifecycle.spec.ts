@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { waitForEmail } from "./mail";
 
 const TITLE = "Use of Force Reporting for Member Companies";
 const SLUG = "use-of-force-reporting-for-member-companies";
@@ -16,7 +17,7 @@ const V2 = `**1. Scope.** This policy applies to every member company and its pe
 
 **3. Review.** The Board reviews this policy every two years.`;
 
-const SUCCESSOR = { name: "Amina Diallo", email: "amina.diallo@example.org" };
+const SUCCESSOR = { name: "Amina Diallo", email: "amina.diallo@example.org", password: "saffron kettle orbits quietly 42" };
 
 function paragraph(page: Page, n: number) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Paragraph ${n}`, exact: true }) });
@@ -69,6 +70,7 @@ test.use({ actionTimeout: 15_000 });
 
 test.describe("a policy's whole life, as the Secretariat, the pillars, the Chair and the directors run it", () => {
   test("draft → round 1 → version 2 → round 2 → board review → motion drafted, amended, edited, opened → a seat changes holder → a recusal after voting → passed", async ({
+    browser,
     page,
     signInAs,
     switchTo,
@@ -196,13 +198,21 @@ test.describe("a policy's whole life, as the Secretariat, the pillars, the Chair
     await expect(page.getByRole("heading", { name: "Live tally" })).toBeVisible();
 
     // Civil Society seat 4 changes holder mid-vote: the new holder votes for the seat.
-    await switchTo("admin@example.org", "/admin/users");
+    // The successor is invited and chooses her own password from the emailed link, in a browser of her own.
+    await switchTo("admin@example.org", "/admin/invitations");
+    const invitedAt = Date.now();
     await page.getByLabel("Name").fill(SUCCESSOR.name);
     await page.getByLabel("Email").fill(SUCCESSOR.email);
-    await page.getByLabel("Organisation").selectOption({ label: "Sahel Civic Forum (Civil Society Organisations)" });
-    await page.getByLabel("Initial password").fill("pillars-demo");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("cell", { name: SUCCESSOR.email })).toBeVisible();
+    await page.getByRole("combobox", { name: "Organisation" }).selectOption({ label: "Sahel Civic Forum (Civil Society Organisations)" });
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Invitation sent to ${SUCCESSOR.email}.` })).toBeVisible();
+    const invitation = await waitForEmail(SUCCESSOR.email, /^You are invited to Pillars$/, invitedAt);
+    const successor = await (await browser.newContext()).newPage();
+    await successor.goto(invitation.links[0]!);
+    await successor.getByLabel("New password").fill(SUCCESSOR.password);
+    await successor.getByLabel("Repeat the password").fill(SUCCESSOR.password);
+    await successor.getByRole("button", { name: "Create my account" }).click();
+    await expect(successor.getByRole("button", { name: "Sign out" })).toBeVisible();
     await page.goto("/admin/seats");
     await page.getByRole("link", { name: "Manage Civil Society Organisations seat 4" }).click();
     await page.getByLabel("Reason for vacating").fill("Resigned to join the national human rights commission.");
@@ -212,7 +222,10 @@ test.describe("a policy's whole life, as the Secretariat, the pillars, the Chair
     await page.getByRole("button", { name: "Assign holder" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Holder assigned" })).toBeVisible();
 
-    const successor = await vote(pageAs, motionUrl, SUCCESSOR.email, "Yes");
+    await successor.goto(motionUrl);
+    await successor.getByRole("group", { name: "Your ballot" }).getByLabel("Yes", { exact: true }).check();
+    await successor.getByRole("button", { name: "Cast my ballot" }).click();
+    await expect(successor.getByRole("status").filter({ hasText: "Your ballot is recorded" })).toBeVisible();
     await successor.context().close();
     for (const who of ["gov1", "gov2", "gov3", "cso1", "cso2", "psc1", "psc2"])
       await (await vote(pageAs, motionUrl, `${who}@example.org`, "Yes")).context().close();

@@ -26,6 +26,15 @@ const schema = z.object({
       .transform((value) => new URL(value).origin)
       .optional(),
   ),
+  OIDC_ISSUER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the address of your OpenID Connect provider, such as https://login.example.org" })
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: z.string().trim().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().trim().max(60, "OIDC_NAME must be a short name such as Example SSO").optional(),
   SERVER_HEAP_MB: z.coerce.number().int().min(128, "SERVER_HEAP_MB must be at least 128").max(65536).default(256),
   TRUSTED_PROXY_HOPS: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -40,6 +49,19 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Single sign-on is on when its issuer is set; its client id and secret must then be set too. */
+function checkSingleSignOn(env: Env): string[] {
+  if (!env.OIDC_ISSUER) return [];
+  const missing = (["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter((name) => !env[name]);
+  return missing.map((name) => `  ${name}: required with OIDC_ISSUER; copy it from the client registered at your OpenID Connect provider`);
+}
+
+/** The OpenID Connect provider to offer on the sign-in page, or null when single sign-on is off. */
+export function singleSignOn(env: Env = readEnv()): { issuer: string; clientId: string; clientSecret: string; name: string } | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME || "single sign-on" };
+}
 
 /**
  * The public origin of the app (APP_URL), for every absolute link it hands out: the registry API's
@@ -57,5 +79,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
+  const problems = checkSingleSignOn(parsed.data);
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   return parsed.data;
 }

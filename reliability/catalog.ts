@@ -13,6 +13,8 @@ export const ACTIONS_WITHOUT_CASES: Record<string, string> = {
     "ends every session of the caller, the suite's shared session included; its row (account.manage) is reached by updateProfileAction, and lib/users/account.test.ts and e2e/sessions.spec.ts test it",
   "lib/users/actions.ts#endOwnSessionAction":
     "needs a session of the caller's own, which a role-blind prepare cannot name; its row (account.manage) is reached by updateProfileAction, and lib/users/account.test.ts tests its refusals",
+  "lib/auth/actions.ts#signInWithSingleSignOnAction":
+    "writes nothing: it only redirects to the OpenID Connect provider when OIDC_ISSUER is set (tested end to end in e2e/single-sign-on.spec.ts)",
 };
 
 /**

@@ -1,6 +1,6 @@
 import { count, inArray } from "drizzle-orm";
 import { expect } from "vitest";
-import { users } from "@/db/schema";
+import { invitations } from "@/db/schema";
 import type { Sent } from "./harness";
 import { catalogCase, type ConcurrencyScenario, type ConcurrentCall, defineScenario } from "./concurrency";
 import { ballotsScenario } from "./scenarios/ballots";
@@ -22,10 +22,10 @@ const COPIES = 5;
 
 export const SCENARIOS: ConcurrencyScenario[] = [
   defineScenario({
-    name: "create user",
+    name: "invite person",
     perProcess: 10,
     build: async (db) => {
-      const create = catalogCase("create user");
+      const create = catalogCase("invite person");
       const calls: ConcurrentCall[] = [];
       const emails: string[] = [];
       for (let i = 0; i < DISTINCT + DUPLICATED; i++) {
@@ -40,10 +40,10 @@ export const SCENARIOS: ConcurrencyScenario[] = [
       return { calls, state: { emails } };
     },
     check: async (db, calls, results, { emails }) => {
-      const [stored] = await db.select({ n: count() }).from(users).where(inArray(users.email, emails));
+      const [stored] = await db.select({ n: count() }).from(invitations).where(inArray(invitations.email, emails));
       const accepted = results.filter((r) => r.outcome === "allowed").length;
       // The loser of a race is refused by the command's check or, at the same instant, by the unique index.
-      const isDuplicate = (r: Sent) => r.outcome === "invalid" && /already exists/.test(r.message ?? "");
+      const isDuplicate = (r: Sent) => r.outcome === "invalid" && /already has a pending invitation|already exists/.test(r.message ?? "");
       const conflicts = results.filter(isDuplicate).length;
       const others = results.filter((r) => r.outcome !== "allowed" && !isDuplicate(r));
       expect(

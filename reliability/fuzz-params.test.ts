@@ -39,7 +39,7 @@ async function buildTargets(): Promise<Target[]> {
   const consultationPath = `/policies/${policy!.slug}/consultations/${consultation!.id}`;
   return [
     { route: "/", path: "/", params: [] },
-    { route: "/login", path: "/login", params: ["returnTo"] },
+    { route: "/login", path: "/login", params: ["returnTo", "error", "reset", "joined"] },
     { route: "/board", path: "/board", params: [] },
     { route: "/registry", path: "/registry", params: REGISTRY },
     { route: "/registry/[slug]", path: "/registry/meridian-protective-services", params: [] },
@@ -63,6 +63,11 @@ async function buildTargets(): Promise<Target[]> {
     { route: "/admin/users", path: "/admin/users", params: [] },
     { route: "/admin/users/[id]", path: `/admin/users/${person!.id}`, params: [] },
     { route: "/account", path: "/account", params: [] },
+    { route: "/admin/invitations", path: "/admin/invitations", params: [] },
+    { route: "/account/security", path: "/account/security", params: [] },
+    { route: "/forgot-password", path: "/forgot-password", params: [] },
+    { route: "/invitation/[token]", path: `/invitation/${"A".repeat(43)}`, params: [] },
+    { route: "/reset-password/[token]", path: `/reset-password/${"A".repeat(43)}`, params: [] },
     { route: "/admin/rules", path: "/admin/rules", params: [] },
     { route: "/admin/seats", path: "/admin/seats", params: [] },
     { route: "/admin/seats/[id]", path: `/admin/seats/${seat!.id}`, params: ["done"] },

@@ -1,7 +1,7 @@
 import { eq, like, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInCookie, type Server } from "@/bench/server";
-import { users } from "@/db/schema";
+import { invitations, users } from "@/db/schema";
 import { can, type Role, ROLES } from "@/lib/auth/permissions";
 import { databaseFingerprint } from "@/lib/testing/fingerprint";
 import type { HttpCase, HttpRequest } from "./catalog";
@@ -181,7 +181,7 @@ describe("fuzz: malformed input over HTTP", () => {
   });
 
   it("a NUL byte, a foreign Origin and a missing Origin get clear answers", async () => {
-    const create = CATALOG.find((c) => c.name === "create user")!;
+    const create = CATALOG.find((c) => c.name === "invite person")!;
     const nul = await create.prepare(database.db);
     const sentNul = await send(server.url, create, { fields: { ...nul.fields, name: "before\u0000after" } }, { cookie: cookies.admin });
     expect(sentNul.outcome).toBe("invalid");
@@ -206,9 +206,9 @@ describe("fuzz: malformed input over HTTP", () => {
 
   it("no payload is shown as live HTML", async () => {
     // Some payloads are valid names: they were stored, so the pages below do show them.
-    const stored = await database.db.select({ id: users.id }).from(users).where(like(users.name, "%pillars-xss%"));
+    const stored = await database.db.select({ id: invitations.id }).from(invitations).where(like(invitations.name, "%pillars-xss%"));
     expect(stored.length, "a stored HTML payload to look for").toBeGreaterThan(0);
-    const pages = ["/admin/users", "/audit?entityType=user", "/dashboard"];
+    const pages = ["/admin/invitations", "/audit?entityType=invitation", "/dashboard"];
     let live = 0;
     let escaped = 0;
     for (const page of pages) {

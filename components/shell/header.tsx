@@ -30,6 +30,8 @@ const NAV: NavItem[] = [
 
   { href: "/audit", label: "Audit log", action: "audit.read" },
   { href: "/admin/users", label: "Users", action: "user.list" },
+  { href: "/admin/invitations", label: "Invitations", action: "invitation.list" },
+  { href: "/account/security", label: "Security", action: "mfa.manage" },
 ];
 
 /** `unread` is the caller's unread notices, shown beside "Inbox" ("99+" from UNREAD_COUNT_CAP on). */

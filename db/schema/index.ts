@@ -4,3 +4,4 @@ export * from "./policies";
 export * from "./votes";
 export * from "./tasks";
 export * from "./records";
+export * from "./accounts";

@@ -2,6 +2,8 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { type ActionState, type FormValues, NOT_A_FORM, toActionError } from "@/lib/errors";
+import { MFA_INVALID, MFA_REQUIRED } from "@/lib/accounts/vocabulary";
+import { singleSignOn } from "@/lib/env";
 import { parseInput } from "@/lib/validation";
 import { signIn, signOut } from "./auth";
 import { signInSchema } from "./credentials";
@@ -22,9 +24,15 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     return { ...toActionError(error), values };
   }
   try {
-    await signIn("credentials", { ...credentials, redirectTo: safeReturnPath(formData.get("returnTo")) });
+    const code = formData.get("code");
+    await signIn("credentials", { ...credentials, code: typeof code === "string" ? code : "", redirectTo: safeReturnPath(formData.get("returnTo")) });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js errors are ours to turn into messages.
+    // The password was right and the account has two-factor sign-in: the form asks for the code.
+    if (error instanceof CredentialsSignin && (error.code === MFA_REQUIRED || error.code === MFA_INVALID)) {
+      const message = error.code === MFA_REQUIRED ? "Enter the code from your authenticator app." : "That code is not right.";
+      return { ok: false, error: message, fieldErrors: { code: [message] }, values: { ...values, [MFA_REQUIRED]: "1" } };
+    }
     if (error instanceof CredentialsSignin && error.code && error.code !== "credentials") {
       return { ok: false, error: error.code, values };
     }
@@ -36,4 +44,10 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Starts single sign-on with the configured OpenID Connect provider, coming back to the return path. */
+export async function signInWithSingleSignOnAction(formData: FormData): Promise<void> {
+  if (!singleSignOn()) return;
+  await signIn("oidc", { redirectTo: safeReturnPath(formData instanceof FormData ? formData.get("returnTo") : null) });
 }

@@ -16,9 +16,18 @@ export type Actor = {
   roles: Role[];
   /** The session the request came with (absent when loaded outside a request, as tests do). */
   sessionId?: string;
+  /** Two-factor sign-in is required for one of the roles and not yet on: only enrolling is open. */
+  mustEnrolTwoFactor?: boolean;
 };
 
-type ActorRow = Omit<Actor, "roles"> & { stored_roles: string[] | null; office: string | null; has_seat: boolean; timezone: string | null };
+type ActorRow = Omit<Actor, "roles" | "mustEnrolTwoFactor"> & {
+  stored_roles: string[] | null;
+  office: string | null;
+  has_seat: boolean;
+  timezone: string | null;
+  two_factor_roles: string | null;
+  has_two_factor: boolean;
+};
 
 /**
  * Loads a user and their roles in one statement. `director` follows from a current seat term,
@@ -55,7 +64,9 @@ export async function loadActorAndTimezone(db: DB, userId: string, sessionId?: s
            p.id as "pillarId", p.name as "pillarName",
            (select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id) as stored_roles,
            t.office, (t.id is not null) as has_seat,
-           (select s.value from settings s where s.key = 'timezone') as timezone
+           (select s.value from settings s where s.key = 'timezone') as timezone,
+           (select s.value from settings s where s.key = 'two_factor_required_roles') as two_factor_roles,
+           exists (select 1 from totp_factors f where f.user_id = u.id and f.enabled_at is not null) as has_two_factor
     from users u
     join organizations o on o.id = u.organization_id
     left join pillars p on p.id = o.pillar_id
@@ -77,5 +88,7 @@ export async function loadActorAndTimezone(db: DB, userId: string, sessionId?: s
     roles: [...roles],
     ...(sessionId ? { sessionId } : {}),
   };
+  const required = (row.two_factor_roles ?? "").split(",").filter(Boolean);
+  if (!row.has_two_factor && actor.roles.some((role) => required.includes(role))) actor.mustEnrolTwoFactor = true;
   return { actor, timezone: row.timezone };
 }

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
@@ -8,6 +9,10 @@ import { isUuid } from "@/db/client";
 import { loadActor } from "./actor";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
+import { resolveSingleSignOn } from "@/lib/accounts/single-sign-on";
+import { checkSecondFactor } from "@/lib/accounts/two-factor";
+import { singleSignOn } from "@/lib/env";
+import { deliverEmailsNow } from "@/lib/notifications/delivery";
 import { resolveAuthSecret } from "./secret";
 import { endSessionRow, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
@@ -27,6 +32,23 @@ function requestAddress(request: Request): string {
 }
 
 // Lazy: the secret is resolved when the first request needs it, never while building.
+/** The optional OpenID Connect provider (OIDC_* variables); who it may sign in is decided in the signIn callback. */
+function singleSignOnProviders(): Provider[] {
+  const sso = singleSignOn();
+  if (!sso) return [];
+  return [
+    {
+      id: "oidc",
+      name: sso.name,
+      type: "oidc",
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      checks: ["pkce", "state", "nonce"],
+    },
+  ];
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
@@ -35,7 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" }, code: { label: "Code" } },
       async authorize(credentials, request) {
         const db = await getDb();
         try {
@@ -45,6 +67,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             ip: requestAddress(request),
           });
           if (!userId) return null;
+          // An account with two-factor sign-in also needs its code (lib/accounts/two-factor.ts).
+          const second = await checkSecondFactor(db, userId, String(credentials?.code ?? ""), requestAddress(request));
+          if (second !== "ok") throw new RefusedSignIn(second);
+          // A recovery code used is told to its owner by email at once, not at the outbox's next sweep.
+          if (credentials?.code) void deliverEmailsNow();
           const actor = await loadActor(db, userId);
           return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
         } catch (error) {
@@ -53,11 +80,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         }
       },
     }),
+    ...singleSignOnProviders(),
   ],
   // The token names the user and their session row, and nothing they may do: roles are read from the
   // database on every request (lib/auth/session.ts), with the session's row, so neither the cookie
   // nor /api/auth/session can show a role the server no longer grants, nor outlive signing out.
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const mapped = await resolveSingleSignOn(await getDb(), profile);
+      if ("refused" in mapped) return `/login?error=${mapped.refused}`;
+      // The session names the Pillars account, not the provider's subject.
+      user.id = mapped.userId;
+      return true;
+    },
     async jwt({ token, user }) {
       if (user?.id) {
         // Every sign-in, whatever the provider, starts a session row the cookie names.

@@ -27,6 +27,8 @@ export type { PageQuery } from "./return-to";
 export async function requirePageActor(action: Action, path: string, query?: PageQuery): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(signInPath(returnPath(path, query)));
+  // A role that requires two-factor sign-in opens nothing else until it is on.
+  if (actor.mustEnrolTwoFactor && action !== "mfa.manage") redirect("/account/security");
   if (!can(actor.roles, action)) forbidden();
   return actor;
 }

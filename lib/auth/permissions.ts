@@ -22,8 +22,18 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "director", "chair"],
   /** See the list of user accounts. */
   "user.list": ["admin"],
-  /** Create a user account. */
-  "user.create": ["admin"],
+  /** Invite a person by email with their organisation and roles (the Secretariat: representatives only). */
+  "invitation.create": ["admin", "secretariat"],
+  /** See pending invitations (the Secretariat: those of representatives). */
+  "invitation.list": ["admin", "secretariat"],
+  /** Send a pending invitation again with a new link (the Secretariat: representatives only). */
+  "invitation.resend": ["admin", "secretariat"],
+  /** Revoke a pending invitation (the Secretariat: representatives only). */
+  "invitation.revoke": ["admin", "secretariat"],
+  /** Choose the roles that must use two-factor sign-in. */
+  "mfa.configure": ["admin"],
+  /** Turn one's own two-factor sign-in on or off. */
+  "mfa.manage": ["admin", "secretariat", "director", "chair", "representative"],
   /** Change a user's directly granted roles. */
   "user.setRoles": ["admin"],
   /** See any user's sessions and end them, one or all at once. */

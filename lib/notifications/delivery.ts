@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { appOrigin, readEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { createMailer, deliverPendingEmails, type Mailer } from "./email";
+import { createMailer, deliverPendingEmails, type Mail, type Mailer } from "./email";
 
 type MailState = { mailer: Mailer; running: Promise<void> | null; again: boolean; timer?: NodeJS.Timeout };
 const state = globalThis as unknown as { __pillarsMail?: MailState };
@@ -50,4 +50,17 @@ export function startEmailDelivery(intervalMs = 30_000): void {
   s.timer = setInterval(() => void deliverEmailsNow(), intervalMs);
   s.timer.unref();
   void deliverEmailsNow();
+}
+
+/**
+ * Sends one email now, outside the outbox: for messages that carry a one-time link, whose secret must
+ * never be stored. Never throws; a failure is logged (the person can ask for the link again).
+ */
+export async function sendEmailNow(mail: Mail): Promise<void> {
+  const s = mailState();
+  try {
+    await s.mailer.send(mail);
+  } catch (error) {
+    logError(`Email "${mail.subject}" to ${mail.to} failed (${s.mailer.describe})`, error instanceof Error ? error.message : error);
+  }
 }

@@ -13,7 +13,7 @@ export const NOTIFICATION_KINDS = [
   "consultation_closed",
   "policy_withdrawn",
   "motion_withdrawn",
-  // The person's own account: password changed, sessions ended by someone else, deactivated or back.
+  // The person's own account: invited, joined, password changed or reset, two-factor sign-in, sessions ended, deactivated or back.
   "account_security",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

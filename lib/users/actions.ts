@@ -2,12 +2,7 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { changePassword, endAllUserSessions, endOwnSession, endUserSession, setUserActive, signOutEverywhere, updateProfile } from "./account";
-import { createUser, setUserRoles } from "./commands";
-
-export const createUserAction = formAction(
-  ({ db, actor, input }) => createUser(db, actor, { ...input.pick("name", "email", "organizationId", "password"), roles: input.list("roles") }),
-  () => ({ message: "Account created.", refresh: ["/admin/users"] }),
-);
+import { setUserRoles } from "./commands";
 
 export const setUserRolesAction = formAction(
   ({ db, actor, input }) => setUserRoles(db, actor, { userId: input.text("userId"), roles: input.list("roles") }),

@@ -4,37 +4,9 @@ import { organizations, pillars, userRoles, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
-import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { createUserSchema, setUserRolesSchema } from "./schemas";
-
-/** Creates an account with its directly granted roles. Director and Chair come from seats, not from here. */
-export async function createUser(db: DB, actor: Actor | null, input: unknown): Promise<{ id: string }> {
-  const admin = authorize(actor, "user.create");
-  const { password, roles, ...fields } = parseInput(createUserSchema, input);
-  const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, fields.organizationId));
-    if (!organization) throw new AppError("invalid", "Check the highlighted fields.", { organizationId: ["Choose an organisation."] });
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, fields.email));
-    if (existing) throw new AppError("conflict", "An account with this email already exists.", { email: ["This email is already in use."] });
-    const [created] = await tx
-      .insert(users)
-      .values({ ...fields, passwordHash })
-      .returning({ id: users.id });
-    const uniqueRoles = [...new Set(roles)];
-    if (uniqueRoles.length) await tx.insert(userRoles).values(uniqueRoles.map((role) => ({ userId: created!.id, role })));
-    await recordAudit(tx, {
-      actorId: admin.id,
-      action: "user.create",
-      entityType: "user",
-      entityId: created!.id,
-      after: { ...fields, roles: uniqueRoles },
-    });
-    return { id: created!.id };
-  });
-}
+import { setUserRolesSchema } from "./schemas";
 
 /** Replaces a user's directly granted roles. An administrator cannot remove their own admin role. */
 export async function setUserRoles(db: DB, actor: Actor | null, input: unknown): Promise<void> {
@@ -80,14 +52,4 @@ export async function listUsers(db: DB, actor: Actor | null) {
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
     .orderBy(asc(users.email));
-}
-
-/** Organisations to choose from when creating an account. */
-export async function listOrganizationChoices(db: DB, actor: Actor | null) {
-  authorize(actor, "user.create");
-  return db
-    .select({ id: organizations.id, name: organizations.name, pillarName: pillars.name })
-    .from(organizations)
-    .leftJoin(pillars, eq(pillars.id, organizations.pillarId))
-    .orderBy(asc(pillars.sortOrder), asc(organizations.name));
 }

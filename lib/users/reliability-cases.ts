@@ -17,25 +17,6 @@ export const httpCases = defineHttpCases([
     writes: [],
   },
   {
-    name: "create user",
-    permission: "user.create",
-    target: { kind: "action", file: "lib/users/actions.ts", exportName: "createUserAction" },
-    prepare: async (db) => {
-      const [organization] = await db.select({ id: organizations.id }).from(organizations).limit(1);
-      return {
-        fields: {
-          name: "New Person",
-          email: `http.person.${process.pid}.${++sequence}@example.org`,
-          organizationId: organization!.id,
-          password: "a-long-enough-password",
-          roles: ["representative"],
-        },
-      };
-    },
-    writes: ["users", "user_roles", "audit_log"],
-    addsOneRowTo: ["users", "audit_log"],
-  },
-  {
     name: "set user roles",
     permission: "user.setRoles",
     target: { kind: "action", file: "lib/users/actions.ts", exportName: "setUserRolesAction" },

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserRolesForm } from "@/components/admin/user-roles-form";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageActor } from "@/lib/auth/page-access";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
-import { listOrganizationChoices, listUsers } from "@/lib/users/commands";
+import { listUsers } from "@/lib/users/commands";
 import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
 export const metadata: Metadata = { title: "Users" };
@@ -14,14 +13,18 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await requirePageActor("user.list", "/admin/users");
   const db = await getDb();
-  const [users, organizations] = await Promise.all([listUsers(db, actor), listOrganizationChoices(db, actor)]);
+  const users = await listUsers(db, actor);
   return (
     <>
       <PageTitle lead="Accounts, their organisations and roles.">Users</PageTitle>
       <div className="flex flex-col gap-6">
-        <Card title="Create an account">
-          <CreateUserForm organizations={organizations} />
-        </Card>
+        <p className="text-slate-800">
+          New people join by invitation and choose their own password:{" "}
+          <Link href="/admin/invitations" className="text-brand-800 underline">
+            invite someone
+          </Link>
+          .
+        </p>
         <Card title={`All accounts (${users.length})`}>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">

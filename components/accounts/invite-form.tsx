@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useForm } from "@/components/ui/use-form";
-import { createUserAction } from "@/lib/users/actions";
+import { inviteUserAction } from "@/lib/accounts/actions";
 import { ASSOCIATION_LABEL } from "@/lib/users/vocabulary";
 
 type Choice = { id: string; name: string; pillarName: string | null };
@@ -14,8 +14,10 @@ const ROLE_CHOICES = [
   { value: "representative", label: "Representative" },
 ];
 
-export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
-  const { state, action, pending, errors, value, values } = useForm(createUserAction);
+/** Invites a person by email; the Secretariat is offered the representative role only. */
+export function InviteForm({ organizations, representativesOnly }: { organizations: Choice[]; representativesOnly: boolean }) {
+  const { state, action, pending, errors, value, values } = useForm(inviteUserAction);
+  const roles = representativesOnly ? ROLE_CHOICES.filter((r) => r.value === "representative") : ROLE_CHOICES;
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
@@ -33,31 +35,29 @@ export function CreateUserForm({ organizations }: { organizations: Choice[] }) {
           </option>
         ))}
       </SelectField>
-      <TextField
-        label="Initial password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 12 characters, hard to guess, without the person's name or email. Share it with the person securely."
-        errors={errors.password}
-      />
-      <fieldset className="md:col-span-2">
+      <fieldset>
         <legend className="text-sm font-semibold text-slate-800">Roles</legend>
-        <p className="text-sm text-slate-600">Directors and the Chair follow from board seats, not from roles here.</p>
+        <p className="text-sm text-slate-600">Directors and the Chair follow from board seats: invite them, then assign their seat.</p>
         <div className="mt-2 flex flex-wrap gap-4">
-          {ROLE_CHOICES.map((role) => (
+          {roles.map((role) => (
             <label key={role.value} className="flex items-center gap-2">
-              <input type="checkbox" name="roles" value={role.value} defaultChecked={values("roles").includes(role.value)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="roles"
+                value={role.value}
+                defaultChecked={values("roles", representativesOnly ? ["representative"] : []).includes(role.value)}
+                className="h-4 w-4"
+              />
               {role.label}
             </label>
           ))}
         </div>
         {errors.roles ? <p className="text-sm font-medium text-red-800">{errors.roles.join(" ")}</p> : null}
       </fieldset>
-      <div>
+      <div className="md:col-span-2">
+        <p className="mb-3 text-sm text-slate-600">The person receives a link, valid for 72 hours, where they choose their own password.</p>
         <Button type="submit" disabled={pending}>
-          {pending ? "Creating…" : "Create account"}
+          {pending ? "Sending…" : "Send invitation"}
         </Button>
       </div>
     </form>
