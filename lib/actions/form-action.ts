@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { type ActionState, type FormValues, NOT_A_FORM, toActionError } from "@/lib/errors";
 import { deliverEmailsNow } from "@/lib/notifications/delivery";
+import { expirePublicReads } from "@/lib/public/cache";
 
 /** Fields whose values are never sent back to the browser after a refusal. */
 const SECRET_FIELD = /password|secret|token|code/i;
@@ -76,12 +77,15 @@ export function formAction<R, T = undefined>(
     if (!(formData instanceof FormData)) return NOT_A_FORM;
     const input = new FormInput(formData);
     let done: ActionOutcome<T>;
+    const db = await getDb();
     try {
-      const result = await command({ db: await getDb(), actor: await currentActor(), input });
+      const result = await command({ db, actor: await currentActor(), input });
       done = outcome(result, input);
     } catch (error) {
       return { ...toActionError(error), values: input.echo() };
     }
+    // The public answers the change may appear in, found from the audit rows this request wrote.
+    await expirePublicReads(db);
     // Notices commit with the change; their emails go out once the response is sent.
     after(() => deliverEmailsNow());
     for (const path of done.refresh ?? []) {

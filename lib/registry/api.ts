@@ -17,5 +17,3 @@ export function toApiEntry(entry: RegistryEntry, origin: string) {
     url: `${origin}/registry/${entry.slug}`,
   };
 }
-
-export const API_HEADERS = { "cache-control": "no-store" };

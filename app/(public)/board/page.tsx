@@ -4,6 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listBoardComposition } from "@/lib/board/queries";
 import { currentActor } from "@/lib/auth/session";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/public/cache";
 import { getTimezone } from "@/lib/settings";
 import { todayIn } from "@/lib/time";
 
@@ -12,7 +13,9 @@ export const dynamic = "force-dynamic";
 
 export default async function BoardPage() {
   const db = await getDb();
-  const [pillars, actor] = await Promise.all([listBoardComposition(db), currentActor()]);
+  const actor = await currentActor();
+  // The public sees the same composition as everyone: from the public cache.
+  const pillars = actor ? await listBoardComposition(db) : await cachedPublicRead(db, PUBLIC_TAGS.board, ["board"], () => listBoardComposition(db));
   // Time left and the 90-day flag are for the signed-in workspace; the public sees the composition.
   const today = actor ? todayIn(await getTimezone(db)) : null;
   const seats = pillars.reduce((n, p) => n + p.seats.length, 0);

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listPolicies } from "@/lib/policies/queries";
+import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/public/cache";
 import { getTimezone } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Policies" };
@@ -18,10 +19,14 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const actor = await currentActor();
   const db = await getDb();
   const params = await searchParams;
-  const [{ filter, rows }, timeZone] = await Promise.all([
-    listPolicies(db, actor, { status: params.status, category: params.category }),
-    getTimezone(db),
-  ]);
+  const read = () =>
+    Promise.all([listPolicies(db, actor, { status: params.status, category: params.category }), getTimezone(db)] as const).then(
+      ([listed, timeZone]) => ({ ...listed, timeZone }),
+    );
+  // Anonymous readers see only adopted policies: the same answer for everyone, from the public cache.
+  const { filter, rows, timeZone } = actor
+    ? await read()
+    : await cachedPublicRead(db, PUBLIC_TAGS.policies, ["policies", JSON.stringify([params.status, params.category])], read);
   const internal = actor !== null && can(actor.roles, "policy.readInternal");
   return (
     <>

@@ -7,6 +7,7 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { PUBLIC_TAGS, cachedPublicRead } from "@/lib/public/cache";
 import { listPillars, searchRegistry } from "@/lib/registry/queries";
 import { describeStatus } from "@/lib/registry/rules";
 
@@ -27,15 +28,16 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
     page: first(raw.page),
   };
   const db = await getDb();
-  const pillars = await listPillars(db);
-  let result: Awaited<ReturnType<typeof searchRegistry>> | null = null;
-  let problem: string | null = null;
-  try {
-    result = await searchRegistry(db, values);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    problem = error.message;
-  }
+  // One cached answer per search: the pillars to filter by, and the results or the reason the search was refused.
+  const { pillars, result, problem } = await cachedPublicRead(db, PUBLIC_TAGS.registry, ["registry-search", JSON.stringify(values)], async () => {
+    const pillars = await listPillars(db);
+    try {
+      return { pillars, result: await searchRegistry(db, values), problem: null };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { pillars, result: null, problem: error.message };
+    }
+  });
   const pageLink = (page: number) => {
     const query = new URLSearchParams(Object.entries({ ...values, page: String(page) }).filter((e): e is [string, string] => Boolean(e[1])));
     return `/registry?${query}`;

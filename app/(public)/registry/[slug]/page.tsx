@@ -6,19 +6,19 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { loadPageItem } from "@/lib/auth/page-access";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { getRegistryEntry } from "@/lib/registry/queries";
+import { cachedRegistryEntry } from "@/lib/registry/public";
 import { describeStatus } from "@/lib/registry/rules";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  const found = await getRegistryEntry(await getDb(), (await params).slug);
+  const found = await cachedRegistryEntry(await getDb(), (await params).slug);
   return { title: found ? found.entry.name : "Not found" };
 }
 
 export default async function RegistryEntryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const found = await loadPageItem(async () => getRegistryEntry(await getDb(), slug));
+  const found = await loadPageItem(async () => cachedRegistryEntry(await getDb(), slug));
   const { entry } = found;
   const expired = entry.certification.expiresOn !== null && entry.certification.expiresOn < found.today;
   return (
