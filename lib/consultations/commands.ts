@@ -23,6 +23,7 @@ import { lockPolicy } from "@/lib/policies/commands";
 import { policyStateOf } from "@/lib/policies/state";
 import { policyMoveRefusal } from "@/lib/policies/rules";
 import { getTimezone } from "@/lib/settings";
+import { consultationAudience } from "./audience";
 import { commentRefusal } from "./rules";
 import { answerCommentSchema, closeConsultationSchema, createCommentSchema, openConsultationSchema } from "./schemas";
 import { parseMoment } from "@/lib/time";
@@ -124,15 +125,7 @@ export async function closeConsultation(db: DB, actor: Actor | null, input: unkn
     if (!row) throw new AppError("not_found", "That consultation does not exist.");
     if (row.c.closedEarlyAt || row.c.closesAt <= now) throw new AppError("conflict", "This consultation is already closed.");
     await tx.update(consultations).set({ closedEarlyAt: now, closedReason: reason }).where(eq(consultations.id, consultationId));
-    const invited = await tx
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "representative")))
-      .innerJoin(organizations, eq(organizations.id, users.organizationId))
-      .innerJoin(consultationPillars, eq(consultationPillars.pillarId, organizations.pillarId))
-      .where(eq(consultationPillars.consultationId, consultationId));
-    const commenters = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.consultationId, consultationId));
-    const people = [...new Set([...invited, ...commenters].map((p) => p.id))].filter((id) => id !== staff.id);
+    const people = await consultationAudience(tx, [consultationId], staff.id);
     const ids = await notify(
       tx,
       people.map((userId) => ({

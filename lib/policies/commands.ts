@@ -1,16 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
-import {
-  comments,
-  consultationPillars,
-  consultations,
-  organizations,
-  policies,
-  policyParagraphs,
-  policyVersions,
-  userRoles,
-  users,
-} from "@/db/schema";
+import { consultations, policies, policyParagraphs, policyVersions } from "@/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { lockLiveMotionsOfPolicy, withdrawLockedMotion } from "@/lib/votes/withdraw";
 import { lastRound, policyStateOf } from "./state";
@@ -18,6 +8,7 @@ import type { PolicyStatus } from "@/lib/policies/vocabulary";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/guard";
+import { consultationAudience } from "@/lib/consultations/audience";
 import { carryCommentsForward } from "@/lib/consultations/carry-forward";
 import { AppError, violatedConstraint } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -274,16 +265,12 @@ async function withdrawalEffects(tx: Tx, policy: typeof policies.$inferSelect, o
     notified += (await withdrawLockedMotion(tx, motion, { ...options, reason: `The policy was withdrawn: ${reason}`, policyFollows: false }))
       .notified;
   }
-  const roundIds = tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.policyId, policy.id));
-  const representatives = await tx
-    .selectDistinct({ id: users.id })
-    .from(users)
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "representative")))
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .innerJoin(consultationPillars, eq(consultationPillars.pillarId, organizations.pillarId))
-    .where(inArray(consultationPillars.consultationId, roundIds));
-  const commenters = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(inArray(comments.consultationId, roundIds));
-  const people = [...new Set([...representatives, ...commenters].map((p) => p.id))].filter((id) => id !== options.actorId);
+  const rounds = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.policyId, policy.id));
+  const people = await consultationAudience(
+    tx,
+    rounds.map((round) => round.id),
+    options.actorId,
+  );
   const ids = await notify(
     tx,
     people.map((userId) => ({

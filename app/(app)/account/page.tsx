@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { EndOwnSessionButton, PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/account/account-forms";
-import { SessionList } from "@/components/account/session-list";
+import { EndOwnSessionButton, PasswordForm, ProfileForm, SignOutEverywhereForm } from "@/components/accounts/account-forms";
+import { SessionList } from "@/components/accounts/session-list";
 import { Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requirePageActor } from "@/lib/auth/page-access";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SessionList } from "@/components/account/session-list";
+import { SessionList } from "@/components/accounts/session-list";
 import { EndAllUserSessionsForm, EndUserSessionButton, SetUserActiveForm } from "@/components/admin/user-account-forms";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
