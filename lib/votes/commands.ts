@@ -11,6 +11,7 @@ import { notify } from "@/lib/notifications/notify";
 import { getTimezone } from "@/lib/settings";
 import { closeLockedMotion, finaliseIfDue } from "./finalise";
 import { castBallotSchema, declareRecusalSchema, draftMotionSchema, motionIdSchema } from "./schemas";
+import { lockForDirectorMove } from "./standing";
 import { tallyMotion } from "./tally-input";
 import { parseMoment } from "@/lib/time";
 
@@ -128,30 +129,6 @@ export async function openMotion(db: DB, actor: Actor | null, input: unknown): P
   });
 }
 
-/**
- * Locks the motion for share (a close waits for ballots in flight, and a ballot after a close sees
- * it closed) and the director's roll row for update (one director's ballot and recusal serialise).
- */
-async function lockOpenMotionForDirector(tx: Tx, motionId: string, directorId: string) {
-  const motion = await lockMotion(tx, motionId, "share");
-  if (motion.status !== "open" || motion.closesAt.getTime() <= Date.now()) throw new AppError("conflict", "This motion is not open for ballots.");
-  const [onRoll] = await tx
-    .select({ directorId: motionRoll.directorId })
-    .from(motionRoll)
-    .where(and(eq(motionRoll.motionId, motionId), eq(motionRoll.directorId, directorId), isNull(motionRoll.endedAt)))
-    .for("update");
-  if (!onRoll) throw new AppError("forbidden", "You are not on the roll of this motion.");
-  return motion;
-}
-
-async function activeRecusal(tx: Tx, motionId: string, directorId: string) {
-  const [recusal] = await tx
-    .select({ directorId: recusals.directorId })
-    .from(recusals)
-    .where(and(eq(recusals.motionId, motionId), eq(recusals.directorId, directorId), isNull(recusals.withdrawnAt)));
-  return recusal;
-}
-
 /** Runs a ballot or recusal write; a motion past its closing time is finalised first, then refused. */
 async function withOpenMotion<T>(db: DB, motionId: string, write: () => Promise<T>): Promise<T> {
   await finaliseIfDue(db, motionId);
@@ -164,13 +141,7 @@ export async function castBallot(db: DB, actor: Actor | null, input: unknown): P
   const { motionId, choice } = parseInput(castBallotSchema, input);
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
-      await lockOpenMotionForDirector(tx, motionId, director.id);
-      if (await activeRecusal(tx, motionId, director.id)) {
-        throw new AppError(
-          "forbidden",
-          "You declared a conflict of interest on this motion, so you cannot vote on it; withdraw the declaration first.",
-        );
-      }
+      await lockForDirectorMove(tx, "cast", director, motionId);
       const [previous] = await tx
         .select({ choice: ballots.choice })
         .from(ballots)
@@ -204,9 +175,7 @@ export async function declareRecusal(db: DB, actor: Actor | null, input: unknown
   const { motionId, reason } = parseInput(declareRecusalSchema, input);
   await withOpenMotion(db, motionId, () =>
     db.transaction(async (tx) => {
-      await lockOpenMotionForDirector(tx, motionId, director.id);
-      if (await activeRecusal(tx, motionId, director.id))
-        throw new AppError("conflict", "You have already declared a conflict of interest on this motion.");
+      await lockForDirectorMove(tx, "recuse", director, motionId);
       const [cast] = await tx
         .select({ choice: ballots.choice })
         .from(ballots)

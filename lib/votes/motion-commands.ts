@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
+import { outer } from "@/db/sql";
 import { ballots, motionAmendments, motionRoll, motions, recusals } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -11,6 +12,8 @@ import { parseInput } from "@/lib/validation";
 import { finaliseIfDue } from "./finalise";
 import { motionMoveRefusal } from "./moves";
 import { chooseAmendmentSchema, editMotionSchema, motionIdSchema, proposeAmendmentSchema, withdrawMotionSchema } from "./schemas";
+import { holderJoinsRoll, holderLeavesRoll } from "./roll-rules";
+import { lockForDirectorMove } from "./standing";
 import { withdrawLockedMotion } from "./withdraw";
 
 async function lockMotion(tx: Tx, motionId: string) {
@@ -166,16 +169,7 @@ export async function withdrawRecusal(db: DB, actor: Actor | null, input: unknow
   const { motionId } = parseInput(motionIdSchema, input);
   await finaliseIfDue(db, motionId);
   await db.transaction(async (tx) => {
-    const [motion] = await tx.select().from(motions).where(eq(motions.id, motionId)).for("share");
-    if (!motion) throw new AppError("not_found", "That motion does not exist.");
-    if (motion.status !== "open" || motion.closesAt.getTime() <= Date.now())
-      throw new AppError("conflict", "This motion is closed; the record of its conflicts of interest is final.");
-    const [recusal] = await tx
-      .select()
-      .from(recusals)
-      .where(and(eq(recusals.motionId, motionId), eq(recusals.directorId, director.id), isNull(recusals.withdrawnAt)))
-      .for("update");
-    if (!recusal) throw new AppError("conflict", "You have no conflict of interest declared on this motion.");
+    const { recusal } = await lockForDirectorMove(tx, "withdraw_recusal", director, motionId);
     await tx
       .update(recusals)
       .set({ withdrawnAt: new Date() })
@@ -189,7 +183,8 @@ export async function withdrawRecusal(db: DB, actor: Actor | null, input: unknow
       action: "recusal.withdraw",
       entityType: "motion",
       entityId: motionId,
-      before: { directorId: director.id, reason: recusal.reason, afterVoting: recusal.afterVoting },
+      // The rule refuses a withdrawal without a declaration, so there is one here.
+      before: { directorId: director.id, reason: recusal!.reason, afterVoting: recusal!.afterVoting },
       after: { directorId: director.id, withdrawn: true, ballotCountsAgain: ballot?.choice ?? null },
     });
   });
@@ -204,15 +199,31 @@ export async function followSeatChange(tx: Tx, change: { seatId: string; pillarI
   const ended: string[] = [];
   const joined: string[] = [];
   if (change.leftHolderId) {
-    const rows = await tx.execute(sql`
-      update motion_roll r set ended_at = ${change.now.toISOString()}::timestamptz
-      from motions m
-      where m.id = r.motion_id and m.status = 'open' and r.seat_id = ${change.seatId}::uuid and r.director_id = ${change.leftHolderId}::uuid
-        and r.ended_at is null
-        and not exists (select 1 from ballots b where b.motion_id = r.motion_id and b.director_id = r.director_id)
-      returning r.motion_id`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { motion_id: string }[];
-    ended.push(...list.map((r) => r.motion_id));
+    // The leaving holder's rows on open motions for this seat, with whether a ballot stands.
+    const rows = await tx
+      .select({
+        motionId: motionRoll.motionId,
+        hasBallot: sql<boolean>`exists (select 1 from ballots b where b.motion_id = ${outer(motionRoll.motionId)} and b.director_id = ${outer(motionRoll.directorId)})`,
+      })
+      .from(motionRoll)
+      .innerJoin(motions, eq(motions.id, motionRoll.motionId))
+      .where(
+        and(
+          eq(motions.status, "open"),
+          eq(motionRoll.seatId, change.seatId),
+          eq(motionRoll.directorId, change.leftHolderId),
+          isNull(motionRoll.endedAt),
+        ),
+      )
+      .for("update", { of: motionRoll });
+    const leaving = rows.filter((row) => holderLeavesRoll({ motionOpen: true, hasBallot: Boolean(row.hasBallot) })).map((row) => row.motionId);
+    if (leaving.length) {
+      await tx
+        .update(motionRoll)
+        .set({ endedAt: change.now })
+        .where(and(inArray(motionRoll.motionId, leaving), eq(motionRoll.directorId, change.leftHolderId)));
+    }
+    ended.push(...leaving);
   }
   if (change.newHolderId) {
     const open = await tx
@@ -224,7 +235,7 @@ export async function followSeatChange(tx: Tx, change: { seatId: string; pillarI
         .select({ directorId: motionRoll.directorId })
         .from(motionRoll)
         .where(and(eq(motionRoll.motionId, id), eq(motionRoll.seatId, change.seatId), isNull(motionRoll.endedAt)));
-      if (serving.length) continue;
+      if (!holderJoinsRoll({ motionOpen: true, seatServed: serving.length > 0 })) continue;
       const inserted = await tx
         .insert(motionRoll)
         .values({ motionId: id, directorId: change.newHolderId, pillarId: change.pillarId, seatId: change.seatId })
