@@ -22,7 +22,10 @@ async function seat(admin: Page, holderLabel: string) {
   await admin.goto("/admin/seats");
   await admin.getByRole("link", { name: "Manage Private Security Companies seat 4" }).click();
   await admin.getByLabel("Reason for vacating").fill("Seat handed over to a new director.");
-  await admin.getByRole("button", { name: "Vacate seat" }).click();
+  await admin.getByRole("button", { name: "Vacate seat…", exact: true }).click();
+  const confirmation = admin.getByRole("dialog", { name: "Vacate this seat today?" });
+  await confirmation.getByRole("button", { name: "Vacate the seat", exact: true }).click();
+  await expect(confirmation).toBeHidden();
   await expect(admin.getByRole("status").filter({ hasText: "Seat vacated." })).toBeVisible();
   await admin.getByRole("combobox", { name: "Holder" }).selectOption({ label: holderLabel });
   await admin.getByRole("button", { name: "Assign holder" }).click();

@@ -15,12 +15,15 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   // The email and password of the first step, sent again with the code when the account asks for one.
   const [typed, setTyped] = useState<{ email: string; password: string } | null>(null);
   const askCode = value(MFA_REQUIRED) === "1";
-  const submit = (form: FormData) => {
-    if (!askCode || !typed) setTyped({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
-    return action(form);
+  // Read on submit, before the action runs; the form posts to the server action itself, so it signs
+  // in without JavaScript too (the code step then asks for the password again beside the code).
+  const remember = (event: React.FormEvent<HTMLFormElement>) => {
+    if (askCode && typed) return;
+    const form = new FormData(event.currentTarget);
+    setTyped({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
   };
   return (
-    <form action={submit} className="flex flex-col gap-4" noValidate>
+    <form action={action} onSubmit={remember} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} hideFieldErrors={askCode} />
       <input type="hidden" name="returnTo" value={returnTo} />
       {askCode && typed ? (
