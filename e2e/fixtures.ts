@@ -74,7 +74,10 @@ export const test = base.extend<SessionFixtures, { sessions: Sessions }>({
           if (existsSync(file)) {
             const { cookies } = JSON.parse(await readFile(file, "utf8"));
             await page.context().addCookies(cookies);
-            return;
+            // Sessions are revocable: one that another test ended (signing out everywhere, a password
+            // change, a deactivation) is signed in afresh.
+            if (await (await page.request.get("/api/auth/session")).json()) return;
+            await page.context().clearCookies();
           }
           // Auth.js's own credentials endpoint, as the sign-in action calls it: the real check of the
           // password, the throttle and the session, without a page load. e2e/sign-in.spec.ts tests the form.
