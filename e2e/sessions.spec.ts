@@ -194,7 +194,8 @@ test.describe("an administrator's view of a user", () => {
       .click();
     await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
     // The director's browser is one of them (others may be open from other tests).
-    expect(await openSessions(page)).toBeGreaterThanOrEqual(1);
+    const open = await openSessions(page);
+    expect(open).toBeGreaterThanOrEqual(1);
     await expectNoAxeViolations(page);
 
     // Deactivating needs the box ticked; refused, nothing changes.
@@ -207,7 +208,7 @@ test.describe("an administrator's view of a user", () => {
     await page.getByRole("button", { name: "Deactivate account" }).click();
     await expect(page.getByText("Account deactivated; its sessions have ended.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Sessions (0 open)" })).toBeVisible();
-    await expect(page.getByTestId("sessions").getByText(/^Account deactivated · /)).toHaveCount(1);
+    await expect(page.getByTestId("sessions").getByText(/^Account deactivated · /)).toHaveCount(open);
     await expectNoAxeViolations(page);
 
     await director.page.goto("/dashboard");
