@@ -76,8 +76,8 @@ export const httpCases = defineHttpCases([
     name: "accept invitation",
     target: { kind: "action", file: "lib/accounts/actions.ts", exportName: "acceptInvitationAction" },
     prepare: async (db) => ({ fields: { token: (await pendingInvitation(db)).token, password: GOOD_PASSWORD, confirm: GOOD_PASSWORD } }),
-    // The new account signs in at once: its attempt is recorded for the throttle.
-    writes: ["users", "user_roles", "invitations", "audit_log", "notifications", "login_attempts"],
+    // The new account signs in at once: its attempt is recorded for the throttle, and its session.
+    writes: ["users", "user_roles", "invitations", "audit_log", "notifications", "login_attempts", "sign_in_buckets", "sessions"],
   },
   {
     name: "ask for a password reset",
@@ -98,7 +98,8 @@ export const httpCases = defineHttpCases([
       await db.insert(passwordResets).values({ userId: user!.id, tokenHash: hash, expiresAt: new Date(Date.now() + 3_600_000) });
       return { fields: { token, password: GOOD_PASSWORD, confirm: GOOD_PASSWORD } };
     },
-    writes: ["password_resets", "users", "audit_log", "notifications"],
+    // A new password ends the person's sessions.
+    writes: ["password_resets", "users", "audit_log", "notifications", "sessions"],
   },
   {
     name: "security page",
