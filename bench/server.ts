@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { serverArgs } from "@/scripts/server-command";
 
-export type Server = { url: string; process: ChildProcess; pid: number; stop: () => Promise<void> };
+/** A running app; `log()` is what it has printed so far (a suite shows it when a request failed). */
+export type Server = { url: string; process: ChildProcess; pid: number; stop: () => Promise<void>; log: () => string };
 
 /** Starts the built app (`next start`) with the given environment and waits until /api/health answers. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server & { startupMs: number }> {
@@ -31,7 +32,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     child.kill("SIGTERM");
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
   };
-  return { url, process: child, pid: child.pid!, stop, startupMs };
+  return { url, process: child, pid: child.pid!, stop, log: () => log, startupMs };
 }
 
 /** The server's resident memory in MB. */

@@ -121,6 +121,7 @@ async function fuzz(c: HttpCase, requests: { request: HttpRequest; options: Send
       failures.push(`${c.name}: ${accepted} accepted calls added ${added} rows to ${table}`);
     }
   }
+  await c.restore?.(database.db);
 }
 
 /** The valid request, made malformed in every way, sent as a caller the table allows (or nobody). */
@@ -154,6 +155,16 @@ async function requestsFor(c: HttpCase): Promise<{ request: HttpRequest; options
   return out;
 }
 
+/** The lines of the server's log that report an error, with the lines after each, at most 60 lines. */
+function serverErrors(log: string): string {
+  const lines = log.split("\n");
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (/error/i.test(line) && out.length < 60) out.push(...lines.slice(i, i + 6).map((l) => l.slice(0, 400)));
+  });
+  return out.join("\n") || "(none)";
+}
+
 type Fields = Record<string, string | string[]>;
 function refresh(base: Fields, mutated: Fields, fresh: Fields): Fields {
   const out: Fields = {};
@@ -176,6 +187,7 @@ describe("fuzz: malformed input over HTTP", () => {
         `${totals.http500} HTTP 500s, ${totals.unexpected} unexpected errors, ${totals.partial} partial writes, ` +
         `${totals.refused} refused, ${totals.accepted} writes accepted as valid, ${totals.answered} reads answered, ${totals.dropped} oversized requests cut off by the server (431)`,
     );
+    if (failures.length > 0) console.log(`fuzz: the server's errors:\n${serverErrors(server.log())}`);
     expect(failures.slice(0, 30)).toEqual([]);
     expect(totals.inputs).toBeGreaterThanOrEqual(1000);
   });

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { TOTP } from "otpauth";
 import type { DB } from "@/db/client";
-import { invitations, organizations, passwordResets, users } from "@/db/schema";
+import { invitations, organizations, passwordResets, settings, users } from "@/db/schema";
 import { defineHttpCases } from "@/lib/testing/http-cases";
 import { newLinkToken } from "./tokens";
+import { TWO_FACTOR_ROLES_KEY } from "./two-factor-policy";
 
 /** How the reliability suite (reliability/) reaches invitations, recovery and two-factor sign-in over HTTP. */
 let sequence = 0;
@@ -115,6 +116,10 @@ export const httpCases = defineHttpCases([
     // None: requiring it would send the acting accounts to set it up before anything else.
     prepare: async () => ({ fields: { roles: [] } }),
     writes: ["settings", "audit_log"],
+    // A payload such as "admin" is a valid choice: take it back, or every later entry is refused.
+    restore: async (db) => {
+      await db.delete(settings).where(eq(settings.key, TWO_FACTOR_ROLES_KEY));
+    },
   },
   {
     name: "set up two-factor sign-in",

@@ -33,6 +33,17 @@ export async function requirePageActor(action: Action, path: string, query?: Pag
   return actor;
 }
 
+/**
+ * The reader of a page anyone may open (the registry, public policies and votes): null for a
+ * visitor. A signed-in person whose role requires two-factor sign-in that is not on yet opens
+ * nothing else, here too, until it is.
+ */
+export async function publicPageReader(): Promise<Actor | null> {
+  const actor = await currentActor();
+  if (actor?.mustEnrolTwoFactor) redirect("/account/security");
+  return actor;
+}
+
 export type ItemRefusal = {
   /**
    * What the query's "forbidden" means. "hidden" (the default): this one item is not shared with the

@@ -36,7 +36,8 @@ async function prepareHeldSeat(db: DB) {
   return seatId;
 }
 
-const SEAT_WRITES = ["seat_terms", "audit_log"];
+// The roll of an open motion is by seat: a change of holder moves it (lib/votes/motion-commands.ts).
+const SEAT_WRITES = ["seat_terms", "motion_roll", "audit_log"];
 
 export const httpCases = withSettledOutbox(
   defineHttpCases([

@@ -47,6 +47,11 @@ export type HttpCase = {
   prepare: (db: DB) => Promise<HttpRequest>;
   writes: string[];
   addsOneRowTo?: string[];
+  /**
+   * Runs after the fuzz suite's calls to the entry, to undo a change that malformed-but-valid input
+   * may make and that would stop every later entry (requiring two-factor sign-in of the acting roles).
+   */
+  restore?: (db: DB) => Promise<void>;
   /** Leave out of the fuzz suite, with the reason (e.g. an endpoint that only redirects). */
   noFuzz?: string;
 };

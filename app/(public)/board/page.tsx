@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { SeatGrid } from "@/components/board/seat-grid";
 import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { publicPageReader } from "@/lib/auth/page-access";
 import { listBoardComposition } from "@/lib/board/queries";
-import { currentActor } from "@/lib/auth/session";
 import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/public/cache";
 import { getTimezone } from "@/lib/settings";
 import { todayIn } from "@/lib/time";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function BoardPage() {
   const db = await getDb();
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   // The public sees the same composition as everyone: from the public cache.
   const pillars = actor ? await listBoardComposition(db) : await cachedPublicRead(db, PUBLIC_TAGS.board, ["board"], () => listBoardComposition(db));
   // Time left and the 90-day flag are for the signed-in workspace; the public sees the composition.

@@ -5,9 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
+import { publicPageReader } from "@/lib/auth/page-access";
 import { POLICY_STATUSES } from "@/lib/policies/vocabulary";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listPolicies } from "@/lib/policies/queries";
 import { cachedPublicRead, PUBLIC_TAGS } from "@/lib/public/cache";
@@ -16,7 +16,7 @@ import { getTimezone } from "@/lib/settings";
 export const metadata: Metadata = { title: "Policies" };
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   const db = await getDb();
   const params = await searchParams;
   const read = () =>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { DraftMotionForm } from "@/components/votes/draft-motion-form";
 import { getDb } from "@/db";
+import { publicPageReader } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
 import { getDraftChoices, finaliseDueAndListMotions, type MotionSummary } from "@/lib/votes/queries";
@@ -51,7 +51,7 @@ function MotionList({ items, timeZone, showTotals }: { items: MotionSummary[]; t
 }
 
 export default async function VotesPage() {
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   const db = await getDb();
   const [motions, timeZone] = await Promise.all([finaliseDueAndListMotions(db, actor), getTimezone(db)]);
   const drafting = actor && can(actor.roles, "motion.draft") ? await getDraftChoices(db, actor) : null;

@@ -6,8 +6,7 @@ import { PolicyActions } from "@/components/policies/policy-actions";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { getDb } from "@/db";
-import { loadPageItem } from "@/lib/auth/page-access";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, publicPageReader } from "@/lib/auth/page-access";
 import { formatDateTime, humanize } from "@/lib/format";
 import { getPolicy } from "@/lib/policies/queries";
 import { getTimezone } from "@/lib/settings";
@@ -21,7 +20,7 @@ export const metadata: Metadata = { title: "Policy" };
 
 export default async function PolicyPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   const db = await getDb();
   const { policy, versions, current, paragraphs, consultations, motions, state, register } = await loadPageItem(() => getPolicy(db, actor, { slug }));
   const timeZone = await getTimezone(db);

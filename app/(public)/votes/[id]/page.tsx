@@ -14,9 +14,8 @@ import { motionMoveRefusal } from "@/lib/votes/moves";
 import { RollCallTable } from "@/components/votes/roll-call-table";
 import { TallyStatus, TallyTable } from "@/components/votes/tally-table";
 import { getDb } from "@/db";
-import { loadPageItem } from "@/lib/auth/page-access";
+import { loadPageItem, publicPageReader } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
-import { currentActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
 import { finaliseIfDueAndGetMotion, listAmendments } from "@/lib/votes/queries";
@@ -26,7 +25,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MotionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   const db = await getDb();
   // A draft or open motion: not found for the public, 403 for a signed-in role that never reads one.
   const [motion, timeZone] = await Promise.all([

@@ -7,8 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { getDb } from "@/db";
-import { loadPageItem } from "@/lib/auth/page-access";
-import { currentActor } from "@/lib/auth/session";
+import { loadPageItem, publicPageReader } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { compareVersions } from "@/lib/policies/compare";
 import { getPolicy, getVersionPair } from "@/lib/policies/queries";
@@ -35,7 +34,7 @@ export default async function DiffPage({
 }) {
   const { slug } = await params;
   const query = await searchParams;
-  const actor = await currentActor();
+  const actor = await publicPageReader();
   const db = await getDb();
   const { policy, versions } = await loadPageItem(() => getPolicy(db, actor, { slug }));
   const single = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
