@@ -88,8 +88,19 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(steps.nth(6)).toContainText("moved it from in review to done");
     await page.getByRole("link", { name: "This task in the audit log" }).click();
     await expect(page).toHaveURL(`/audit?entityType=task&entityId=${taskId}`);
-    const actions = page.getByRole("table").getByRole("row").locator("td:nth-child(3)");
-    await expect(actions).toHaveText(["task.accept", "task.submit", "task.return", "task.submit", "task.progress", "task.start", "task.create"]);
+    // Each entry reads as a sentence, newest first.
+    const entries = page.getByRole("list", { name: "Audit entries, newest first" }).getByRole("listitem");
+    await expect(entries).toHaveCount(7);
+    const sentences = [
+      /accepted the task “.+” as done \(now done\)\./,
+      /submitted the task “.+” for review \(now in review\)\./,
+      /returned the task “.+” for more work \(now in progress\): Please add the spending by pillar\./,
+      /submitted the task “.+” for review \(now in review\)\./,
+      /recorded progress on the task “.+”: Financial tables drafted and checked with the auditors\./,
+      /started work on the task “.+” \(now in progress\)\./,
+      /created the task “.+”/,
+    ];
+    for (const [i, sentence] of sentences.entries()) await expect(entries.nth(i)).toContainText(sentence);
   });
 
   test("the oversight view shows the figures as a table, with no accessibility violations", async ({ page, signInAs }) => {

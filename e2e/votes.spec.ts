@@ -98,6 +98,51 @@ test.describe("board motions and pillar-balanced votes", () => {
     await visitor.context().close();
   });
 
+  test("a changed ballot reads as a sentence in the audit log, which the Secretariat filters by person", async ({ pageAs }) => {
+    const title = `Hold the spring meeting in Montreux ${Date.now()}`;
+    const secretariat = await pageAs("secretariat@example.org", "/votes");
+    await secretariat.getByLabel("A resolution in its own words").check();
+    await secretariat.getByLabel("Title").fill(title);
+    await secretariat.getByLabel("Resolution text").fill("The Board resolves to hold its spring meeting in Montreux.");
+    await secretariat.getByRole("button", { name: "Draft the motion" }).click();
+    await expect(secretariat).toHaveURL(/\/votes\/[0-9a-f-]{36}$/);
+    const motionUrl = new URL(secretariat.url()).pathname;
+
+    const chair = await pageAs("gov1@example.org", motionUrl);
+    await chair.getByRole("button", { name: "Open the motion for ballots…" }).click();
+    await chair.getByRole("dialog").getByRole("button", { name: "Open the motion" }).click();
+    await expect(chair.getByRole("heading", { name: "Live tally" })).toBeVisible();
+    await chair.context().close();
+
+    const lucia = await pageAs("cso2@example.org", motionUrl);
+    await lucia.getByRole("group", { name: "Your ballot" }).getByLabel("No", { exact: true }).check();
+    await lucia.getByRole("button", { name: "Cast my ballot" }).click();
+    await expect(lucia.getByRole("status").filter({ hasText: "Your ballot is recorded" })).toBeVisible();
+    await lucia.reload();
+    await lucia.getByRole("group", { name: "Your ballot" }).getByLabel("Yes", { exact: true }).check();
+    await lucia.getByRole("button", { name: "Change my ballot" }).click();
+    await expect(lucia.getByRole("status").filter({ hasText: "Your ballot is recorded: yes" })).toBeVisible();
+    await lucia.context().close();
+
+    // The Secretariat reads the audit log now: the header links to it.
+    await secretariat.getByRole("link", { name: "Audit log", exact: true }).first().click();
+    await expect(secretariat.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+    await secretariat.getByLabel("Person").fill("Lucía Mendoza");
+    await secretariat.getByRole("button", { name: "Filter" }).click();
+    await expect(secretariat).toHaveURL(/person=Luc%C3%ADa\+Mendoza/);
+    const entries = secretariat.getByRole("list", { name: "Audit entries, newest first" }).getByRole("listitem");
+    await expect(entries.first()).toContainText(`Lucía Mendoza (Civil Society) changed their ballot on the motion “${title}” from no to yes.`);
+    await expect(entries.nth(1)).toContainText(`Lucía Mendoza (Civil Society) voted no on the motion “${title}”.`);
+    // Only her entries: the Chair opened the motion, and that is not among them.
+    await expect(entries.filter({ hasText: "opened the motion" })).toHaveCount(0);
+    await expectNoAxeViolations(secretariat);
+    await entries
+      .first()
+      .getByRole("link", { name: `Open ${title}` })
+      .click();
+    await expect(secretariat).toHaveURL(motionUrl);
+  });
+
   test("a director sees the seeded open motion, its roll call, and may declare a conflict of interest", async ({ pageAs }) => {
     const page = await pageAs("cso4@example.org", "/votes");
     await page.getByRole("link", { name: "Adopt Incident Reporting Requirements for Member Companies version 2" }).click();

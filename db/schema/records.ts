@@ -52,5 +52,10 @@ export const auditLog = pgTable(
     /** The X-Request-Id of the request that wrote the row (null for rows written outside a request). */
     requestId: text("request_id"),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at), index("audit_log_at_idx").on(t.at)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_log_at_idx").on(t.at),
+    // The log filtered by who acted, newest first.
+    index("audit_log_actor_idx").on(t.actorId, t.id),
+  ],
 );

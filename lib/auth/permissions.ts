@@ -19,7 +19,7 @@ export const PERMISSIONS = {
   /** Mark one's own notifications read. */
   "notification.markRead": ["admin", "secretariat", "director", "chair", "representative"],
   /** Read the audit log. */
-  "audit.read": ["admin", "director", "chair"],
+  "audit.read": ["admin", "secretariat", "director", "chair"],
   /** See the list of user accounts. */
   "user.list": ["admin"],
   /** Invite a person by email with their organisation and roles (the Secretariat: representatives only). */
