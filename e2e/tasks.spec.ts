@@ -30,6 +30,9 @@ test.describe("Secretariat oversight tasks", () => {
     await expect(page.getByRole("link", { name: `Task assigned: ${title}` })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.goto("/tasks");
+    // The list opens on what is not done yet, soonest due first.
+    await expect(page.getByLabel("Status")).toHaveValue("unfinished");
+    await expect(page.getByRole("table").getByText("Done", { exact: true })).toHaveCount(0);
     await page.getByLabel("Assigned to me").check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/mine=1/);

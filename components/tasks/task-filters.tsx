@@ -24,8 +24,9 @@ export function TaskFilters({ filter, policies }: { filter: TaskFilter; policies
         <Check name="overdue" label="Overdue" checked={filter.overdue} />
         <Check name="week" label="Due this week" checked={filter.week} />
       </fieldset>
-      <SelectField label="Status" name="status" defaultValue={filter.status ?? ""}>
-        <option value="">Any status</option>
+      <SelectField label="Status" name="status" defaultValue={filter.status}>
+        <option value="unfinished">Not done yet</option>
+        <option value="any">Any status</option>
         {TASK_STATUSES.map((s) => (
           <option key={s} value={s}>
             {statusLabel(s)}
@@ -52,7 +53,7 @@ export function filterQuery(filter: TaskFilter, page?: number): string {
   if (filter.created) params.set("created", "1");
   if (filter.overdue) params.set("overdue", "1");
   if (filter.week) params.set("week", "1");
-  if (filter.status) params.set("status", filter.status);
+  if (filter.status !== "unfinished") params.set("status", filter.status);
   if (filter.policyId) params.set("policyId", filter.policyId);
   if (page && page > 1) params.set("page", String(page));
   return params.toString();

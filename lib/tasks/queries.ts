@@ -27,7 +27,8 @@ function conditionsOf(filter: TaskFilter, actor: Actor, today: string, week: { s
   const c: SQL[] = [];
   if (filter.mine) c.push(eq(tasks.assigneeId, actor.id));
   if (filter.created) c.push(eq(tasks.creatorId, actor.id));
-  if (filter.status) c.push(eq(tasks.status, filter.status));
+  if (filter.status === "unfinished") c.push(ne(tasks.status, "done"));
+  else if (filter.status !== "any") c.push(eq(tasks.status, filter.status));
   if (filter.overdue) c.push(and(lt(tasks.dueOn, today), ne(tasks.status, "done"))!);
   if (filter.week) c.push(and(gte(tasks.dueOn, week.start), lte(tasks.dueOn, week.end))!);
   if (filter.policyId) c.push(eq(tasks.policyId, filter.policyId));

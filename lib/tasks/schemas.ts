@@ -57,7 +57,11 @@ const flag = z.preprocess((v) => v === "1" || v === "true" || v === "on" || v ==
 export const taskFilterSchema = z.object({
   mine: flag.default(false),
   created: flag.default(false),
-  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(TASK_STATUSES, "Choose a status from the list.").optional()),
+  // The list opens on the tasks still to do ("unfinished"); "any" includes the done ones.
+  status: z.preprocess(
+    (v) => (v === "" || v === undefined ? "unfinished" : v),
+    z.enum([...TASK_STATUSES, "unfinished", "any"], "Choose a status from the list."),
+  ),
   overdue: flag.default(false),
   week: flag.default(false),
   policyId: optionalUuid("Choose a policy from the list."),

@@ -31,7 +31,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const query = filterQuery(filter);
   return (
     <>
-      <PageTitle lead="Work the Board assigns to the Secretariat, soonest due first. Overdue is counted in the organisation's timezone.">
+      <PageTitle lead="Work the Board assigns to the Secretariat: what is not done yet, soonest due first (choose Any status for finished work). Overdue is counted in the organisation's timezone.">
         Tasks
       </PageTitle>
       <p className="mb-4 flex flex-wrap gap-4 text-sm">
