@@ -41,7 +41,15 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
   return (
     <header className="border-b border-brand-900 bg-brand-900 text-white">
       {/* The unread count follows new and read notices without a reload. */}
-      {actor && can(actor.roles, "workspace.view") ? <LiveUpdates topic="inbox" /> : null}
+      {actor && can(actor.roles, "workspace.view") ? (
+        <>
+          <LiveUpdates topic="inbox" />
+          {/* Said politely when the count changes while the page is open; silent when a page loads. */}
+          <p className="sr-only" aria-live="polite" aria-atomic="true">
+            {unread > 0 ? `${unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread} unread notices` : ""}
+          </p>
+        </>
+      ) : null}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-xl font-bold tracking-tight text-white">
           Pillars
