@@ -144,6 +144,31 @@ describe("live updates across two app processes on PostgreSQL", () => {
     await page.context().close();
   });
 
+  it("after the LISTEN connection is lost, the process listens again and the page follows later ballots", async () => {
+    const motionId = await openFreshResolution(database.db);
+    const [voter] = await database.db
+      .select({ email: users.email })
+      .from(motionRoll)
+      .innerJoin(users, eq(users.id, motionRoll.directorId))
+      .where(and(eq(motionRoll.motionId, motionId), ne(users.email, VIEWER)))
+      .limit(1);
+    const page = await pageAs(a, VIEWER);
+    await openLive(page, `${a.url}/votes/${motionId}`);
+    expect(await listeners()).toBe(1);
+    await database.postgresClient!`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`;
+    await expect.poll(listeners, { timeout: 10_000 }).toBe(1);
+    const sent = await send(b.url, castBallot, { fields: { motionId, choice: "yes" } }, { cookie: await signInCookie(b.url, voter!.email) });
+    expect(sent.outcome).toBe("allowed");
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("tr")].find((r) => r.querySelector("th")?.textContent?.trim() === "Total")?.querySelectorAll("td")[0]
+          ?.textContent === "1",
+      undefined,
+      { polling: 5, timeout: 5_000 },
+    );
+    await page.context().close();
+  });
+
   it("the header's unread count follows notices read through the other process", async () => {
     const [viewer] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, VIEWER));
     await database.db.insert(notifications).values({ userId: viewer!.id, kind: "task_assigned", title: "A notice to read", emailedAt: new Date() });

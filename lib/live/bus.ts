@@ -39,7 +39,14 @@ async function appDatabase(): Promise<Database> {
 function startListening(open: () => Promise<Database>): Promise<void> {
   bus.started ??= (async () => {
     const database = await open();
-    if (database.postgresClient) await database.postgresClient.listen(LIVE_CHANNEL, deliver);
+    let listened = false;
+    // postgres.js listens again after a lost connection; what changed meanwhile was not heard, so
+    // every page following anything reads itself again.
+    const onListen = () => {
+      if (listened) for (const topic of [...bus.listeners.keys()]) deliver(topic);
+      listened = true;
+    };
+    if (database.postgresClient) await database.postgresClient.listen(LIVE_CHANNEL, deliver, onListen);
     else if (database.pgliteClient) await database.pgliteClient.listen(LIVE_CHANNEL, deliver);
   })();
   bus.started.catch(() => (bus.started = undefined));
