@@ -82,6 +82,7 @@ async function buildTargets(): Promise<Target[]> {
     { route: "api", path: "/api/tasks/export", params: TASKS },
     { route: "/api/votes/[id]/roll-call", path: `/api/votes/${motion!.id}/roll-call`, params: [] },
     { route: "/api/calendar/[token]", path: "/api/calendar/not-a-real-token.ics", params: [] },
+    { route: "api", path: "/api/live", params: ["topic"] },
   ];
 }
 

@@ -182,7 +182,24 @@ export async function send(baseUrl: string, c: HttpCase, request: HttpRequest, o
     body = new URLSearchParams(request.form).toString();
   }
   const response = await fetch(`${baseUrl}${path}`, { method: target.method, headers, body, redirect: "manual" });
-  return { status: response.status, body: await response.text(), outcome: classifyStatus(response.status) };
+  return { status: response.status, body: await readBody(response), outcome: classifyStatus(response.status) };
+}
+
+/**
+ * The body of an answer; of an event stream (/api/live), which never ends by itself, only its first
+ * chunk (the server writes one at once), after which the stream is cancelled as a closed tab would.
+ */
+export async function readBody(response: Response): Promise<string> {
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream") || !response.body) return response.text();
+  const reader = response.body.getReader();
+  const timeout = setTimeout(() => void reader.cancel(), 5_000);
+  try {
+    const { value } = await reader.read();
+    return new TextDecoder().decode(value ?? new Uint8Array());
+  } finally {
+    clearTimeout(timeout);
+    await reader.cancel().catch(() => {});
+  }
 }
 
 export function toFormData(fields: Record<string, string | string[] | Blob>): FormData {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveUpdates } from "@/components/live/live-updates";
 import type { Actor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import { type Action, can, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -39,6 +40,16 @@ export function Header({ actor, unread = 0 }: { actor: Actor | null; unread?: nu
   const items = NAV.filter((item) => !item.action || (actor && can(actor.roles, item.action)));
   return (
     <header className="border-b border-brand-900 bg-brand-900 text-white">
+      {/* The unread count follows new and read notices without a reload. */}
+      {actor && can(actor.roles, "workspace.view") ? (
+        <>
+          <LiveUpdates topic="inbox" />
+          {/* Said politely when the count changes while the page is open; silent when a page loads. */}
+          <p className="sr-only" aria-live="polite" aria-atomic="true">
+            {unread > 0 ? `${unread >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : unread} unread notices` : ""}
+          </p>
+        </>
+      ) : null}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-xl font-bold tracking-tight text-white">
           Pillars

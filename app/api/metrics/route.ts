@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { prepareDatabase } from "@/db";
 import { rowsOf } from "@/db/client";
+import { liveSubscriberCount } from "@/lib/live/bus";
 import { logError } from "@/lib/log";
 import { type Gauge, renderMetrics } from "@/lib/ops/metrics";
 import { bearerMatches } from "@/lib/ops/ops-token";
@@ -34,6 +35,7 @@ export async function GET(request: Request) {
     { name: "pillars_nodejs_heap_total_bytes", help: "JavaScript heap reserved.", value: memory.heapTotal },
     { name: "pillars_nodejs_external_bytes", help: "Memory outside the JavaScript heap (buffers, WebAssembly).", value: memory.external },
     { name: "pillars_process_uptime_seconds", help: "Seconds since the server process started.", value: Math.round(process.uptime()) },
+    { name: "pillars_live_streams", help: "Live-update streams (/api/live) this process has open.", value: liveSubscriberCount() },
   ];
   try {
     const { database } = await prepareDatabase();

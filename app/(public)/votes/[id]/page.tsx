@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, PageTitle } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
@@ -56,8 +57,11 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
         : motion.status === "withdrawn"
           ? "Withdrawn"
           : "Draft";
+  // While a motion can change, its internal readers see ballots, recusals and the Chair's moves as they happen.
+  const live = (motion.status === "draft" || motion.status === "open") && actor !== null && can(roles, "motion.readInternal");
   return (
     <>
+      {live ? <LiveUpdates topic={`motion:${motion.id}`} /> : null}
       <PageTitle
         lead={
           motion.status === "closed" && motion.closedAt

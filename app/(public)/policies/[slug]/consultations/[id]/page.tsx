@@ -4,6 +4,7 @@ import { CommentForm } from "@/components/consultations/comment-form";
 import { CommentThread } from "@/components/consultations/comment-thread";
 import { CoverageTables } from "@/components/consultations/coverage";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { paragraphLabel } from "@/components/policies/labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/card";
@@ -59,6 +60,8 @@ export default async function ConsultationPage({
   const invitedNames = d.pillars.filter((p) => p.invited).map((p) => p.name);
   return (
     <>
+      {/* New comments and answers appear while the page is open. */}
+      <LiveUpdates topic={`consultation:${d.consultation.id}`} />
       <PageTitle
         lead={
           <Link className="text-brand-700 underline" href={`/policies/${slug}`}>
