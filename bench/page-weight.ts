@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,7 +16,8 @@ import { signInCookie, startServer } from "./server";
  * open it: the HTML's bytes, the part of them that is the React flight payload inlined for the
  * client (`self.__next_f.push`), and the HTML gzipped. Pages are the 200 rows of e2e/page-access.ts
  * as a visitor, a representative and an administrator, plus the Secretariat's and a director's own.
- * Writes bench/page-weight.json; with BENCH_WEIGHT_BEFORE=<an earlier file>, prints it beside.
+ * Writes bench/page-weight.json; with BENCH_WEIGHT_BEFORE=<an earlier file>, prints it beside; with
+ * BENCH_WEIGHT_SAVE=<folder>, keeps each page's HTML there.
  */
 const PORT = Number(process.env.BENCH_PORT || 3900);
 
@@ -131,6 +132,10 @@ async function main() {
         if (page.as && !cookies.has(page.as)) cookies.set(page.as, await signInCookie(server.url, page.as));
         const response = await fetch(`${server.url}${page.path}`, { headers: page.as ? { cookie: cookies.get(page.as)! } : {}, redirect: "manual" });
         const html = await response.text();
+        if (process.env.BENCH_WEIGHT_SAVE) {
+          mkdirSync(process.env.BENCH_WEIGHT_SAVE, { recursive: true });
+          writeFileSync(path.join(process.env.BENCH_WEIGHT_SAVE, `${page.template.replace(/\W+/g, "_")}.${page.reader}.html`), html);
+        }
         const label = page.template.replace(
           /^\/policies\/complaints-procedure-affected-persons\/consultations/,
           "/policies/complaints…/consultations",
