@@ -70,7 +70,8 @@ async function freshTarget(
     };
   }
   const server = new URL(process.env.DATABASE_URL!);
-  const name = `pillars_bench_${size}_${randomBytes(4).toString("hex")}`;
+  // BENCH_DATABASE_PREFIX names the scratch databases when several runs share one server.
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? "pillars_bench_"}${size}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(server);

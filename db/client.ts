@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { lockDatabaseFolder } from "./pglite-lock";
+import { preparedStatementsEnabled, preparingClient } from "./prepared";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -44,13 +45,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const logger: Logger | undefined = process.env.BENCH_COUNT_QUERIES === "1" ? { logQuery: () => void statements.count++ } : undefined;
 
   if (target.kind === "postgres") {
+    const prepare = preparedStatementsEnabled();
     const client = postgres(target.url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      prepare,
       onnotice: () => {},
       // Dates stay strings: a calendar date has no timezone.
       types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
     });
-    const db = drizzlePostgres({ client, schema, logger }) as unknown as DB;
+    const db = drizzlePostgres({ client: prepare ? preparingClient(client) : client, schema, logger }) as unknown as DB;
     return { db, kind: "postgres", postgresClient: client, statements, close: () => client.end({ timeout: 5 }) };
   }
 

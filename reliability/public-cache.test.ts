@@ -6,18 +6,22 @@ import { afterAll, describe, expect, it } from "vitest";
 import { signInCookie } from "@/bench/server";
 import { type DB, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { organizations } from "@/db/schema";
+import { motions, organizations } from "@/db/schema";
 import { seedDemoData } from "@/lib/demo";
 import { catalogCase } from "./concurrency";
 import { createPostgresDatabase, ROLE_USERS, send, startApp } from "./harness";
+import type { HttpRequest } from "@/lib/testing/http-cases";
 
 /**
  * Public pages and the registry API are served from a cache (lib/public/cache.ts). An anonymous
  * reader never sees stale standing: once a status change has been answered, the very next request to
  * the registry search, the organisation's page and its JSON shows the new standing, on both databases.
- * The JSON answers carry an ETag; the old one no longer earns a 304 after the change.
+ * The JSON answers carry an ETag; the old one no longer earns a 304 after the change. Likewise, once
+ * the Chair has closed a motion, the very next anonymous request to /votes lists its result and its
+ * page, not found to the public while it was open, shows it.
  */
 const SLUG = "meridian-protective-services";
+const PORT = Number(process.env.RELIABILITY_PORT_BASE || 3700) + 61;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -92,14 +96,58 @@ async function story(url: string, id: string) {
   expect(after.etag).not.toBe(before.etag);
 }
 
+type OpenMotion = { request: HttpRequest; id: string; title: string };
+
+/** An open resolution the Chair may close early (the catalog's own case prepares it), before the server starts. */
+async function openMotion(db: DB): Promise<OpenMotion> {
+  const request = await catalogCase("close motion early").prepare!(db);
+  const id = String(request.fields!.motionId);
+  const [row] = await db.select({ title: motions.title }).from(motions).where(eq(motions.id, id));
+  return { request, id, title: row!.title };
+}
+
+/** The public votes list in words: how many motions have closed, and whether `title` is among them. */
+async function publicVotes(url: string, title: string): Promise<{ closed: number; lists: boolean }> {
+  const response = await fetch(`${url}/votes`);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const closed = /Closed motions \((?:<!-- -->)?(\d+)(?:<!-- -->)?\)/.exec(html);
+  expect(closed, "the list counts closed motions").not.toBeNull();
+  return { closed: Number(closed![1]), lists: html.includes(title) };
+}
+
+async function votesStory(url: string, motion: OpenMotion) {
+  // Read twice, so that the second read comes from the cache.
+  let before = { closed: 0, lists: false };
+  for (let i = 0; i < 2; i++) {
+    before = await publicVotes(url, motion.title);
+    expect(before.lists, "an open motion is not public").toBe(false);
+    expect((await fetch(`${url}/votes/${motion.id}`)).status).toBe(404);
+  }
+  const chair = await signInCookie(url, ROLE_USERS.chair);
+  const sent = await send(url, catalogCase("close motion early"), motion.request, { cookie: chair });
+  expect(sent.outcome, sent.message).toBe("allowed");
+
+  // The very next anonymous requests.
+  const after = await publicVotes(url, motion.title);
+  expect(after).toEqual({ closed: before.closed + 1, lists: true });
+  const page = await fetch(`${url}/votes/${motion.id}`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain(motion.title);
+  expect(html).toMatch(/Closed .*\(closed early by the Chair\)/);
+}
+
 describe("public answers from the cache are never stale", () => {
   it("on PostgreSQL", async () => {
     const database = await createPostgresDatabase();
     cleanups.push(() => database.drop());
     const id = await organizationId(database.db);
-    const server = await startApp(3761, database);
+    const motion = await openMotion(database.db);
+    const server = await startApp(PORT, database);
     cleanups.push(() => server.stop());
     await story(server.url, id);
+    await votesStory(server.url, motion);
   });
 
   it("on PGlite", async () => {
@@ -109,9 +157,11 @@ describe("public answers from the cache are never stale", () => {
     await migrateDatabase(seeding);
     await seedDemoData(seeding.db);
     const id = await organizationId(seeding.db);
+    const motion = await openMotion(seeding.db);
     await seeding.close();
-    const server = await startApp(3762, { pgliteDir: dir });
+    const server = await startApp(PORT + 1, { pgliteDir: dir });
     cleanups.push(() => server.stop());
     await story(server.url, id);
+    await votesStory(server.url, motion);
   });
 });

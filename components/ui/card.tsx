@@ -19,13 +19,8 @@ export function EmptyState({ children }: { children: ReactNode }) {
 }
 
 export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "good" | "warn" | "bad" }) {
-  const tones = {
-    neutral: "bg-slate-200 text-slate-900",
-    good: "bg-green-100 text-green-900",
-    warn: "bg-amber-100 text-amber-900",
-    bad: "bg-red-100 text-red-900",
-  };
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${tones[tone]}`}>{children}</span>;
+  // `badge` and its tones are named in app/globals.css: badges repeat on every row of long lists.
+  return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 export function PageTitle({ children, lead }: { children: ReactNode; lead?: ReactNode }) {

@@ -33,6 +33,11 @@ const internal = (actor: Actor | null) => !!actor && can(actor.roles, "motion.re
  */
 export async function finaliseDueAndListMotions(db: DB, actor: Actor | null) {
   await finaliseDueMotions(db);
+  return listMotions(db, actor);
+}
+
+/** The list as `finaliseDueAndListMotions` reads it, once due motions have been finalised. */
+export async function listMotions(db: DB, actor: Actor | null) {
   const rows = await db
     .select({
       id: motions.id,

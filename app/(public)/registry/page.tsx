@@ -59,47 +59,33 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
             <EmptyState>No organisation matches this search.</EmptyState>
           ) : (
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+              <table className="data-table w-full text-left text-sm">
                 <caption className="sr-only">
                   Organisations matching the search, page {result.page} of {lastPage}
                 </caption>
                 <thead className="border-b border-slate-300">
                   <tr>
-                    <th scope="col" className="py-2 pr-4">
-                      Organisation
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Pillar
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Country
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Good standing
-                    </th>
-                    <th scope="col" className="py-2">
-                      Certification
-                    </th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Pillar</th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Good standing</th>
+                    <th scope="col">Certification</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200">
                   {result.results.map((r) => (
                     <tr key={r.slug}>
-                      <th scope="row" className="py-2 pr-4 font-medium">
-                        <Link className="text-brand-700 underline" href={`/registry/${r.slug}`}>
-                          {r.name}
-                        </Link>
+                      <th scope="row">
+                        <Link href={`/registry/${r.slug}`}>{r.name}</Link>
                       </th>
-                      <td className="py-2 pr-4">{r.pillarName}</td>
-                      <td className="py-2 pr-4">{r.country ?? "—"}</td>
-                      <td className="py-2 pr-4">{describeStatus(r.membershipStatus)}</td>
-                      <td className="py-2 pr-4">
+                      <td>{r.pillarName}</td>
+                      <td>{r.country ?? "—"}</td>
+                      <td>{describeStatus(r.membershipStatus)}</td>
+                      <td>
                         <StandingBadge goodStanding={r.goodStanding} membershipStatus={r.membershipStatus} />
                       </td>
-                      <td className="py-2">
+                      <td>
                         {r.certification.standard
                           ? `${r.certification.standard}${r.certification.expiresOn ? `, expires ${formatDate(r.certification.expiresOn)}` : ""}`
                           : "—"}

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
 import { getDraftChoices, finaliseDueAndListMotions, type MotionSummary } from "@/lib/votes/queries";
+import { finaliseDueAndReadPublicVotes } from "@/lib/votes/public";
 import { toLocalInput } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Votes" };
@@ -53,7 +54,10 @@ function MotionList({ items, timeZone, showTotals }: { items: MotionSummary[]; t
 export default async function VotesPage() {
   const actor = await publicPageReader();
   const db = await getDb();
-  const [motions, timeZone] = await Promise.all([finaliseDueAndListMotions(db, actor), getTimezone(db)]);
+  // Anonymous readers see closed motions only: the same answer for everyone, from the public cache.
+  const { motions, timeZone } = actor
+    ? await Promise.all([finaliseDueAndListMotions(db, actor), getTimezone(db)]).then(([motions, timeZone]) => ({ motions, timeZone }))
+    : await finaliseDueAndReadPublicVotes(db);
   const drafting = actor && can(actor.roles, "motion.draft") ? await getDraftChoices(db, actor) : null;
   const open = motions.filter((m) => m.status === "open");
   const drafts = motions.filter((m) => m.status === "draft");

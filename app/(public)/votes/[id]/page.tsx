@@ -19,6 +19,7 @@ import { loadPageItem, publicPageReader } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { getTimezone } from "@/lib/settings";
+import { finaliseDueAndReadPublicMotion } from "@/lib/votes/public";
 import { finaliseIfDueAndGetMotion, listAmendments } from "@/lib/votes/queries";
 
 export const metadata: Metadata = { title: "Motion" };
@@ -30,7 +31,7 @@ export default async function MotionPage({ params }: { params: Promise<{ id: str
   const db = await getDb();
   // A draft or open motion: not found for the public, 403 for a signed-in role that never reads one.
   const [motion, timeZone] = await Promise.all([
-    loadPageItem(() => finaliseIfDueAndGetMotion(db, actor, id), { forbidden: "role" }),
+    loadPageItem(() => (actor ? finaliseIfDueAndGetMotion(db, actor, id) : finaliseDueAndReadPublicMotion(db, id)), { forbidden: "role" }),
     getTimezone(db),
   ]);
   const roles = actor?.roles ?? [];
