@@ -29,6 +29,15 @@ test.describe("Secretariat oversight tasks", () => {
     await page.getByRole("link", { name: /^Inbox/ }).click();
     await expect(page.getByRole("link", { name: `Task assigned: ${title}` })).toBeVisible();
     await expectNoAxeViolations(page);
+    // Opening the notice lands on the task and marks the notice read.
+    const notice = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Task assigned: ${title}` }) });
+    await expect(notice.getByText("Unread", { exact: true })).toBeVisible();
+    await notice.getByRole("link", { name: `Task assigned: ${title}` }).click();
+    await expect(page).toHaveURL(taskUrl);
+    await page.goto("/inbox");
+    await expect(notice.getByRole("link", { name: `Task assigned: ${title}` })).toBeVisible();
+    await expect(notice.getByText("Unread", { exact: true })).toHaveCount(0);
+    await expect(notice.getByRole("button", { name: /Mark as read/ })).toHaveCount(0);
     await page.goto("/tasks");
     // The list opens on what is not done yet, soonest due first.
     await expect(page.getByLabel("Status")).toHaveValue("unfinished");
