@@ -9,3 +9,8 @@ import { type Column, getTableName, type SQL, sql } from "drizzle-orm";
 export function outer(column: Column): SQL {
   return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }
+
+/** Escapes LIKE wildcards so a search for "50%" or "a_b" means those characters (with `escape '\\'`). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

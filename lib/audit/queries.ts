@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { DB } from "@/db/client";
+import { type DB, isUuid } from "@/db/client";
+import { escapeLike } from "@/db/sql";
 import {
   auditLog,
   boardSeats,
@@ -94,9 +95,6 @@ export type AuditLine = {
   requestId: string | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The audit log, newest first, as sentences with links to what each row is about; filtered by
  * kind, item, person (name or email of who acted) and dates in the Association's timezone.
@@ -111,8 +109,10 @@ export async function listAuditEntries(db: DB, actor: Actor | null, input: unkno
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
   if (filter.person) {
-    const pattern = likeText(filter.person);
-    conditions.push(sql`${auditLog.actorId} in (select u.id from users u where u.name ilike ${pattern} or u.email ilike ${pattern})`);
+    const pattern = `%${escapeLike(filter.person)}%`;
+    conditions.push(
+      sql`${auditLog.actorId} in (select u.id from users u where u.name ilike ${pattern} escape '\\' or u.email ilike ${pattern} escape '\\')`,
+    );
   }
   const from = filter.from ? parseMoment(`${filter.from}T00:00`, timeZone) : null;
   const to = filter.to ? parseMoment(`${filter.to}T00:00`, timeZone) : null;
@@ -182,7 +182,7 @@ function invalidDate(field: "from" | "to") {
 type Row = { entityType: string; entityId: string; before: unknown; after: unknown };
 
 function idsOf(rows: Row[], type: string): string[] {
-  return [...new Set(rows.filter((r) => r.entityType === type && UUID.test(r.entityId)).map((r) => r.entityId))];
+  return [...new Set(rows.filter((r) => r.entityType === type && isUuid(r.entityId)).map((r) => r.entityId))];
 }
 
 /** Each row's item, by kind: one statement per kind on the page. Links only where the reader may go. */
@@ -266,7 +266,7 @@ async function loadPeople(db: DB, rows: Row[]): Promise<Record<string, string>> 
       if (!record || typeof record !== "object") continue;
       for (const key of ["holderId", "directorId"]) {
         const id = (record as Record<string, unknown>)[key];
-        if (typeof id === "string" && UUID.test(id)) ids.add(id);
+        if (isUuid(id)) ids.add(id);
       }
     }
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
+import { escapeLike } from "@/db/sql";
 import { organizationStatusHistory, organizations, pillars } from "@/db/schema";
 import type { MembershipStatus } from "@/lib/registry/vocabulary";
 import type { Actor } from "@/lib/auth/actor";
@@ -21,11 +22,6 @@ export function goodStandingSql(today: string): SQL {
   return sql`coalesce((${organizations.membershipStatus} = 'certified_member' and ${organizations.certificationExpiresOn} >= ${today}::date)
     or (${organizations.membershipStatus} = 'transitional_member'
         and (${organizations.certificationExpiresOn} is null or ${organizations.certificationExpiresOn} >= ${today}::date)), false)`;
-}
-
-/** Escapes LIKE wildcards so a search for "50%" or "a_b" means those characters. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export type RegistryEntry = {
